@@ -1,0 +1,47 @@
+"""mkdocs-macros module: facts from data/, rendered in the language being built.
+
+Content calls ``{{ fact("fees.certificates.juminhyo.konbini") }}`` for one value,
+``{{ words("offices.center.name_ja") }}`` for wording that belongs to data, and the
+components in ``macros.components`` for tables and lists."""
+
+from __future__ import annotations
+
+import functools
+
+from mkdocs.exceptions import PluginError
+
+from .components import COMPONENTS
+from .context import Context
+from .data import load_cached
+from .errors import DataError
+
+__all__ = ["define_env"]
+
+
+def define_env(env) -> None:
+    try:
+        book = load_cached()
+    except DataError as exc:
+        raise PluginError(f"data/ has {len(exc.problems)} problem(s):\n{exc}") from None
+    contexts: dict[str, Context] = {}
+
+    def context() -> Context:
+        # The language being built; static-i18n sets it per language (DESIGN.md, pitfalls).
+        lang = env.conf["theme"]["language"]
+        if lang not in contexts:
+            contexts[lang] = Context(lang=lang, book=book)
+        return contexts[lang]
+
+    env.macro(lambda path, form=None: context().fact(path, form), "fact")
+    env.macro(lambda path: context().words(path), "words")
+    env.macro(lambda path: context().words_list(path), "words_list")
+    for name, component in COMPONENTS.items():
+        env.macro(_bound(component, context), name)
+
+
+def _bound(component, context):
+    @functools.wraps(component)
+    def call(*args, **kwargs):
+        return component(context(), *args, **kwargs)
+
+    return call

@@ -1,0 +1,18 @@
+"""The components content can call. Each takes the page's Context first; parameters after it
+are what a page writes in ``{{ name(...) }}``. ``COMPONENTS`` is what define_env registers."""
+
+from .documents import documents
+from .fees import fee_table, reissue_fees
+from .hotlines import hotline_hours, hotline_languages, hotline_menu
+from .hours import closed_days, hours_table
+from .links import link
+from .lists import sentences
+from .offices import access_list, address, office_list, publisher
+from .procedures import where
+from .validity import renewal_examples
+
+COMPONENTS = {
+    f.__name__: f
+    for f in (documents, fee_table, reissue_fees, hotline_hours, hotline_languages, hotline_menu, closed_days,
+              hours_table, link, sentences, access_list, address, office_list, publisher, renewal_examples, where)
+}

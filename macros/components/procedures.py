@@ -1,0 +1,22 @@
+"""Where a procedure can be done: the counter marks of the printed edition, in words."""
+
+from ..catalog import N_
+from ..context import Context
+from ..errors import MacroError
+
+# The printed edition showed these as pictograms; here each is a label.
+CHANNEL_LABELS = {
+    "smartphone": N_("スマホ"),
+    "center": N_("マイナンバーカードセンター"),
+    "branch": N_("各総合支所区民課の窓口"),
+    "konbini": N_("コンビニ"),
+    "phone": N_("電話"),
+}
+
+
+def where(ctx: Context, procedure: str) -> str:
+    """A line naming every place where ``procedure`` can be done."""
+    channels = ctx.book.procedures.procedures.get(procedure)
+    if channels is None:
+        raise MacroError(f"no procedure {procedure!r}; expected one of: {', '.join(ctx.book.procedures.procedures)}")
+    return ctx.render("where.html", places=ctx.join([ctx._(CHANNEL_LABELS[c]) for c in channels]))

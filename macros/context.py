@@ -1,0 +1,99 @@
+"""What a component needs to render in one language: the facts, the formatter, the catalog."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import catalog, facts
+from .data import Guidebook
+from .errors import MacroError
+from .formatting import Formatter, formatter
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# Formatter methods a page may ask for by name, beside the one a value's type implies.
+FORMS = ("month_day", "year_month", "ordinal")
+
+
+@dataclass
+class Context:
+    lang: str
+    book: Guidebook
+    locales_dir: Path = field(default=catalog.LOCALES_DIR)
+
+    @cached_property
+    def fmt(self) -> Formatter:
+        return formatter(self.lang)
+
+    def _(self, msgid: str, **params) -> Markup:
+        """A label in this language; {name} placeholders are filled with the (escaped) params."""
+        text = catalog.translate(self.lang, msgid, self.locales_dir)
+        missing = set(_PLACEHOLDER.findall(text)) ^ set(params)
+        if missing:
+            raise MacroError(f"label {msgid!r} in {self.lang!r}: placeholders and values differ: {sorted(missing)}")
+        return Markup(_PLACEHOLDER.sub(lambda m: str(escape(params[m.group(1)])), str(escape(text))))
+
+    def value(self, path: str):
+        try:
+            return self.book.fact(path)
+        except KeyError as exc:
+            raise MacroError(exc.args[0]) from None
+
+    def fact(self, path: str, form: str | None = None) -> Markup:
+        """A fact formatted for this language and marked with its path. ``form`` picks a
+        formatter method instead of the one the value's type implies (``"month_day"``)."""
+        value = self.value(path)
+        if form is None:
+            try:
+                return facts.render(path, value, self.fmt)
+            except TypeError as exc:
+                raise MacroError(f"fact {path!r}: {exc}") from None
+        if form not in FORMS:
+            raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS)}")
+        return facts.mark(path, getattr(self.fmt, form)(value))
+
+    def words(self, path: str) -> Markup:
+        """Japanese wording that belongs to a fact (a name), in this language."""
+        value = self.value(path)
+        if not isinstance(value, str):
+            raise MacroError(f"{path!r} is not wording (a *_ja field); use fact() for values")
+        return facts.mark(path, catalog.translate(self.lang, value, self.locales_dir))
+
+    def words_list(self, path: str) -> Markup:
+        """A list of wording in data/ (``konbini.stores_ja``) joined as a list in this language."""
+        items = self.value(path)
+        if not isinstance(items, list):
+            raise MacroError(f"{path!r} is not a list of wording")
+        return self.join([self.words(f"{path}.{i}") for i in range(len(items))])
+
+    def sentence(self, path: str) -> Markup:
+        """A data sentence (id, text_ja, params) in this language, its placeholders filled with facts."""
+        item = self.value(path)
+        text = catalog.translate(self.lang, item.text_ja, self.locales_dir)
+        values = {name: self.fact(target) for name, target in item.params.items()}
+        if set(_PLACEHOLDER.findall(text)) != set(values):
+            raise MacroError(f"translation of {path!r} in {self.lang!r} must keep the placeholders {sorted(values)}")
+        return Markup(_PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), str(escape(text))))
+
+    def join(self, parts, style: str = "standard") -> Markup:
+        """Items joined as a list in this language ("a, b and c"; "a、b、c"); each item escaped."""
+        return Markup(self.fmt.list([str(escape(part)) for part in parts], style=style))
+
+    @cached_property
+    def _jinja(self) -> Environment:
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                          trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
+        env.globals.update(_=self._, fact=self.fact, words=self.words, sentence=self.sentence, join=self.join,
+                           value=self.value, fmt=self.fmt, lang=self.lang, book=self.book)
+        return env
+
+    def render(self, template: str, **params) -> Markup:
+        """A component's template, on one line: Markdown keeps a raw HTML block only up to a blank line."""
+        html = self._jinja.get_template(template).render(**params)
+        return Markup("".join(line.strip() for line in html.splitlines()))

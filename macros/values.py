@@ -1,0 +1,92 @@
+"""Value types of facts. The formatter picks the rendering from the type, so a fee is
+always shown as money and a phone number always as a ``tel:`` link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
+
+
+class Yen(int):
+    """An amount of money in yen."""
+
+
+@dataclass(frozen=True)
+class YearMonth:
+    year: int
+    month: int
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    month: int
+    day: int
+
+
+class WeeksOfMonth(tuple):
+    """Which weeks of the month a weekday falls in (1-5): the 1st, 2nd and 4th Saturday."""
+
+
+class PhoneNumber(str):
+    """A Japanese phone number as dialled, digits and hyphens (``0120-95-0178``)."""
+
+
+_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{2,4}")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
+_MONTH_DAY = re.compile(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+def _string(pattern: re.Pattern, expected: str):
+    def check(value):
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise ValueError(f"expected {expected}, found {value!r}")
+        return pattern.fullmatch(value)
+
+    return check
+
+
+def _phone(value):
+    return PhoneNumber(_string(_PHONE, 'a phone number like "0120-95-0178"')(value).group(0))
+
+
+def _clock(value):
+    match = _string(_CLOCK, 'a time "H:MM" in 24-hour form, in quotes')(value)
+    return dt.time(int(match.group(1)), int(match.group(2)))
+
+
+def _year_month(value):
+    match = _string(_YEAR_MONTH, 'a month "YYYY-MM"')(value)
+    return YearMonth(int(match.group(1)), int(match.group(2)))
+
+
+def _month_day(value):
+    match = _string(_MONTH_DAY, 'a day of the year "MM-DD"')(value)
+    month, day = int(match.group(1)), int(match.group(2))
+    dt.date(2024, month, day)  # raises for 02-30 and the like (2024 has a 29 February)
+    return MonthDay(month, day)
+
+
+Money = Annotated[int, Field(ge=0, strict=True), AfterValidator(Yen)]
+Phone = Annotated[PhoneNumber, PlainValidator(_phone)]
+Clock = Annotated[dt.time, BeforeValidator(_clock)]
+YearMonthValue = Annotated[YearMonth, PlainValidator(_year_month)]
+MonthDayValue = Annotated[MonthDay, PlainValidator(_month_day)]
+Id = Annotated[str, Field(pattern=_ID)]
+Count = Annotated[int, Field(ge=0, strict=True)]
+Week = Annotated[int, Field(ge=1, le=5, strict=True)]
+Weeks = Annotated[list[Week], AfterValidator(lambda weeks: WeeksOfMonth(sorted(weeks)))]
+
+
+def _plain_text(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise ValueError("expected plain text; HTML is not allowed in data (write the words only)")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1, strict=True), AfterValidator(_plain_text)]
