@@ -61,7 +61,7 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         if self.lang == "ja":
             return f"{value.hour}時" if value.minute == 0 else f"{value.hour}時{value.minute}分"
-        return format_time(value, "h:mm a", locale=self.locale)
+        return format_time(value, "short", locale=self.locale)
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         if self.lang == "ja":

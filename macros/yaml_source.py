@@ -2,7 +2,7 @@
 
 PyYAML alone loses line numbers, silently keeps the last of two equal keys and reads
 ``9:30`` as the sexagesimal integer 570 (YAML 1.1). Editors write times like that, so
-this loader reads them as strings and refuses duplicate keys.
+this loader reads them as strings, leaves dates to the schema and refuses duplicate keys.
 """
 
 from __future__ import annotations
@@ -19,11 +19,13 @@ Path_ = tuple[str | int, ...]
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader without the YAML 1.1 sexagesimal integers and floats."""
+    """SafeLoader without the YAML 1.1 sexagesimal numbers, and with dates left as text so that
+    the schema, not the parser, refuses a date like 2026-04-31 (with its field and line)."""
 
 
+_REPLACED = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp")
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(

@@ -1,0 +1,90 @@
+"""Every component, with each of its examples, in every language: semantic HTML, facts marked,
+nothing left untranslated; wrong arguments are refused with a message."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from macros.components import COMPONENTS
+from macros.context import Context
+from macros.errors import MacroError
+from macros.languages import LANGUAGES
+
+# Arguments each component is shown with; ids come from data/.
+EXAMPLES = {
+    "documents": [{"part": "number"}, {"part": "identity"}, {"part": "examples"}],
+    "fee_table": [{}],
+    "reissue_fees": [{}],
+    "hotline_hours": [{"hotline": "jlis"}, {"hotline": "foreign"}],
+    "hotline_languages": [{"hotline": "foreign"}],
+    "hotline_menu": [{"hotline": "jlis"}],
+    "closed_days": [{"office": "center"}, {"office": "azabu"}],
+    "hours_table": [{"office": "center"}, {"office": "takanawa"}],
+    "link": [{"site": "mynaportal"}],
+    "sentences": [{"path": "konbini.steps"}, {"path": "procedures.lost_card_steps"}],
+    "access_list": [{"office": "center"}],
+    "address": [{"office": "center"}, {"office": "shibaura"}],
+    "office_list": [{"kind": "branch"}],
+    "publisher": [{}],
+    "renewal_examples": [{}],
+    "where": [{"procedure": "pin_change"}],
+}
+
+BAD_ARGUMENTS = {
+    "hours_table": ({"office": "minato"}, "no office 'minato'"),
+    "hotline_menu": ({"hotline": "police"}, "no hotline 'police'"),
+    "sentences": ({"path": "konbini"}, "no list of sentences 'konbini'"),
+    "documents": ({"part": "all"}, "part must be one of"),
+    "where": ({"procedure": "marriage"}, "no procedure 'marriage'"),
+    "link": ({"site": "example"}, "no link 'example'"),
+}
+
+
+def test_every_component_has_examples():
+    assert set(EXAMPLES) == set(COMPONENTS)
+
+
+CASES = [(name, i, lang) for name, examples in EXAMPLES.items() for i in range(len(examples)) for lang in LANGUAGES]
+
+
+@pytest.mark.parametrize("name,example,lang", CASES)
+def test_component_renders_semantic_html(name, example, lang, book):
+    html = COMPONENTS[name](Context(lang=lang, book=book), **EXAMPLES[name][example])
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.get_text().strip(), "renders nothing"
+    assert "\n" not in html, "a block on several lines would be cut by Markdown at a blank line"
+    assert "{" not in soup.get_text(), "a placeholder was left unfilled"
+    for table in soup.find_all("table"):
+        assert table.caption and table.caption.get_text().strip(), "a table needs a caption"
+        assert all(th.get("scope") in ("col", "row") for th in table.find_all("th")), "every th needs scope"
+    for link in soup.select("a[href^='tel:']"):
+        assert link["href"].startswith("tel:+81") and link.get_text()[0] == "0"
+    for element in soup.select("[data-fact]"):
+        book.fact(element["data-fact"])  # raises if the mark names no fact
+
+
+@pytest.mark.parametrize("name", BAD_ARGUMENTS)
+def test_component_refuses_bad_arguments(name, book):
+    arguments, message = BAD_ARGUMENTS[name]
+    with pytest.raises(MacroError, match=message):
+        COMPONENTS[name](Context(lang="ja", book=book), **arguments)
+
+
+def test_data_values_are_escaped(book):
+    ctx = Context(lang="ja", book=book)
+    marked = ctx.fact("offices.center.name_ja")
+    assert marked.startswith('<span class="fact" data-fact="offices.center.name_ja">')
+    from macros.facts import mark
+
+    assert "&lt;b&gt;" in mark("x", "<b>")
+
+
+def test_hotline_menu_is_an_ordered_list(book):
+    soup = BeautifulSoup(COMPONENTS["hotline_menu"](Context(lang="ja", book=book), "jlis"), "html.parser")
+    items = soup.select("ol > li")
+    assert [int(li["value"]) for li in items] == [m.option for m in book.hotlines["jlis"].menu]
+
+
+def test_phone_numbers_are_tel_links(book):
+    link = BeautifulSoup(Context(lang="en", book=book).fact("hotlines.jlis.phone"), "html.parser").a
+    number = book.hotlines["jlis"].phone
+    assert link.get_text() == number and link["href"] == "tel:+81" + number.replace("-", "")[1:]

@@ -1,0 +1,135 @@
+"""The consistency contract (DESIGN.md): facts live once in data/, pages only reference them,
+every number on a built page traces to data/, every language shows the same facts, and a
+changed value changes everywhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from conftest import ROOT, build, copy_project
+from tracing import facts_on, main_content, numbers_in, numbers_of, pages, seen_numbers
+
+from macros.data import load
+from macros.formatting import formatter
+from macros.languages import LANGUAGES, SOURCE
+
+CONTENT = ROOT / "content"
+MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# Markdown's ordered-list marker: the rendered numbers come from the list, not from the text.
+LIST_MARKER = re.compile(r"^[ \t]*1\.[ \t]", re.M)
+
+
+def typed_digits(markdown: str) -> list[tuple[int, str]]:
+    """(line, text) of each digit written outside macro calls and list markers."""
+    stripped = MACRO_CALL.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
+    stripped = LIST_MARKER.sub(lambda m: " " * len(m.group(0)), stripped)
+    return [(n, line.strip()) for n, line in enumerate(stripped.splitlines(), 1) if any(ch.isdigit() for ch in line)]
+
+
+@pytest.mark.parametrize("page", sorted(CONTENT.rglob("*.md")), ids=lambda p: str(p.relative_to(CONTENT)))
+def test_no_number_typed_into_content(page):
+    found = typed_digits(page.read_text(encoding="utf-8"))
+    assert not found, "\n".join(f"{page.relative_to(ROOT)}:{n}: digit outside a macro: {text}" for n, text in found)
+
+
+def test_digit_scan_sees_what_it_must():
+    sample = "料金は10円\n1. 手順\n{{ fact(\"fees.reissue.card\") }}\n②番を押す\n"
+    assert [n for n, _ in typed_digits(sample)] == [1, 4]
+
+
+def test_every_language_has_every_page():
+    names = {lang: sorted(p.name for p in (CONTENT / lang).glob("*.md")) for lang in LANGUAGES}
+    for lang, found in names.items():
+        assert found == names[SOURCE], f"content/{lang}/ pages differ from content/{SOURCE}/"
+
+
+def _all_pages(site):
+    return [(lang, name, path) for lang in LANGUAGES for name, path in pages(site, lang, LANGUAGES).items()]
+
+
+def test_every_number_on_every_page_traces_to_data(site, book):
+    problems = []
+    checked = 0
+    for lang, name, path in _all_pages(site):
+        for number, fact, text in seen_numbers(main_content(path)):
+            checked += 1
+            if fact is None:
+                problems.append(f"{lang}/{name}: {number} is not from data/ (in {text!r})")
+                continue
+            try:
+                allowed = numbers_of(book.fact(fact))
+            except KeyError:
+                problems.append(f"{lang}/{name}: {number} is marked as unknown fact {fact!r}")
+                continue
+            if number not in allowed:
+                problems.append(f"{lang}/{name}: {number} shown as {fact!r}, which holds {sorted(allowed)} (in {text!r})")
+    assert checked, "no number found on any page: the test looked in the wrong place"
+    assert not problems, "\n".join(problems)
+
+
+def test_every_language_shows_the_same_facts(site):
+    source = pages(site, SOURCE, LANGUAGES)
+    for lang in LANGUAGES:
+        translated = pages(site, lang, LANGUAGES)
+        assert set(translated) == set(source), f"{lang}: pages differ"
+        for name, path in source.items():
+            expected, found = facts_on(main_content(path)), facts_on(main_content(translated[name]))
+            assert found == expected, (
+                f"{lang}/{name}: missing {sorted(expected - found)}, extra {sorted(found - expected)}"
+            )
+
+
+def _replace_in_yaml(path, old: str, new: str, anchor: str):
+    """Replace ``old`` by ``new`` on the one line of ``path`` that contains ``anchor``."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    hits = [i for i, line in enumerate(lines) if anchor in line and old in line]
+    assert len(hits) == 1, f"{anchor!r} with {old!r} should be on one line of {path}"
+    lines[hits[0]] = lines[hits[0]].replace(old, new, 1)
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def _fact_texts(site, fact):
+    """Text of every element marked with ``fact``, by language and page."""
+    texts = {}
+    for lang, name, path in _all_pages(site):
+        for element in main_content(path).select(f'[data-fact="{fact}"]'):
+            texts.setdefault((lang, name), []).append(element.get_text())
+    return texts
+
+
+def test_a_changed_value_changes_everywhere(site, book, tmp_path):
+    project = copy_project(tmp_path / "project")
+    fee_path, hours_path = "fees.certificates.juminhyo.counter", "offices.center.hours.weekdays"
+    old_fee = book.fact(fee_path)
+    old_hours = book.fact(hours_path)
+    every_number = numbers_of(book.files)
+    # New values chosen to be unlike any number in data/, so that they cannot be found by chance.
+    new_fee = old_fee + 70
+    new_closes = old_hours.closes.replace(minute=30)
+    assert new_fee not in every_number and old_hours.closes.minute != 30
+    _replace_in_yaml(project / "data/fees.yml", f"counter: {old_fee}", f"counter: {new_fee}", "juminhyo:")
+    _replace_in_yaml(project / "data/offices.yml", f'closes: "{old_hours.closes:%-H:%M}"',
+                     f'closes: "{new_closes:%-H:%M}"', f'last_entry: "{old_hours.last_entry:%-H:%M}"')
+    changed = tmp_path / "site"
+    result = build(project, changed)
+    assert result.returncode == 0, result.stderr
+    new_book = load(project / "data")
+    assert new_book.fact(fee_path) == new_fee and new_book.fact(hours_path).closes == new_closes
+
+    for fact, old_value, new_value, render in (
+        (fee_path, old_fee, new_fee, lambda f, v: f.money(v)),
+        (hours_path, old_hours, new_book.fact(hours_path), lambda f, v: f.time_range(v.opens, v.closes)),
+    ):
+        before, after = _fact_texts(site, fact), _fact_texts(changed, fact)
+        assert before, f"{fact} is shown nowhere"
+        assert set(after) == set(before), f"{fact} appears on other pages after the change"
+        for (lang, name), texts in after.items():
+            fmt = formatter(lang)
+            assert all(text == render(fmt, new_value) for text in texts), f"{lang}/{name}: {fact} shows {texts}"
+        for lang in LANGUAGES:
+            old_text = render(formatter(lang), old_value)
+            for name, path in pages(changed, lang, LANGUAGES).items():
+                if fact == hours_path:  # a time range is unique to its fact: it must be gone from the page
+                    assert old_text not in main_content(path).get_text(), f"{lang}/{name} still shows {old_text}"
