@@ -19,6 +19,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Formatter methods a page may ask for by name, beside the one a value's type implies.
 FORMS = ("month_day", "year_month", "ordinal")
+DURATIONS = ("minutes", "hours", "days", "weeks", "months", "years")
 
 
 @dataclass
@@ -47,15 +48,18 @@ class Context:
 
     def fact(self, path: str, form: str | None = None) -> Markup:
         """A fact formatted for this language and marked with its path. ``form`` picks a
-        formatter method instead of the one the value's type implies (``"month_day"``)."""
+        formatter method instead of the one the value's type implies (``"month_day"``), or
+        a count as a duration with its unit in the language's plural (``"weeks"``: "1 week")."""
         value = self.value(path)
         if form is None:
             try:
                 return facts.render(path, value, self.fmt)
             except TypeError as exc:
                 raise MacroError(f"fact {path!r}: {exc}") from None
+        if form in DURATIONS:
+            return facts.mark(path, self.fmt.duration(value, form[:-1]))
         if form not in FORMS:
-            raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS)}")
+            raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS + DURATIONS)}")
         return facts.mark(path, getattr(self.fmt, form)(value))
 
     def words(self, path: str) -> Markup:

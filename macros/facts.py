@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from .formatting import Formatter
 from .models import TimeRange
-from .values import MonthDay, PhoneNumber, WeeksOfMonth, YearMonth, Yen
+from .values import MonthDay, PhoneNumber, WeeksOfMonth, Year, YearMonth, Yen
 
 
 def text_of(value, fmt: Formatter) -> str:
@@ -20,6 +20,8 @@ def text_of(value, fmt: Formatter) -> str:
         raise TypeError("a yes/no fact has no text; use it in a condition")
     if isinstance(value, Yen):
         return fmt.money(value)
+    if isinstance(value, Year):
+        return fmt.year(value)
     if isinstance(value, int):
         return fmt.number(value)
     if isinstance(value, dt.date):

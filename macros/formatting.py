@@ -15,6 +15,7 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
+from babel.units import format_unit
 
 from .values import MonthDay, YearMonth
 
@@ -26,6 +27,9 @@ BABEL_LOCALES = {
 
 # English ordinals by CLDR ordinal category (1st, 2nd, 3rd, 4th, 11th, 21st ...).
 _ENGLISH_ORDINALS = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+
+# Japanese counters of durations (CLDR has no long unit names for ja).
+_JAPANESE_DURATIONS = {"minute": "{n}分", "hour": "{n}時間", "day": "{n}日", "week": "{n}週間", "month": "{n}か月", "year": "{n}年"}
 
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024
@@ -42,6 +46,17 @@ class Formatter:
 
     def number(self, value: int) -> str:
         return format_decimal(value, locale=self.locale, numbering_system="latn")
+
+    def year(self, value: int) -> str:
+        return format_decimal(value, "0", locale=self.locale, numbering_system="latn")
+
+    def duration(self, value: int, unit: str) -> str:
+        """A count of a unit of time, with the language's plural: "1 week", "3 months", "3か月"."""
+        if unit not in _JAPANESE_DURATIONS:
+            raise ValueError(f"no unit of time {unit!r}; expected one of: {', '.join(_JAPANESE_DURATIONS)}")
+        if self.lang == "ja":
+            return _JAPANESE_DURATIONS[unit].format(n=self.number(value))
+        return format_unit(value, f"duration-{unit}", length="long", locale=self.locale, numbering_system="latn")
 
     def money(self, yen: int) -> str:
         if self.lang == "ja":

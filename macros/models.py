@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
-from .values import Yen, Clock, Count, Id, Money, MonthDayValue, Phone, Text, Weeks, YearMonthValue
+from .values import Yen, Clock, Count, Id, Money, MonthDayValue, Phone, Text, Weeks, YearMonthValue, YearValue
 
 
 class Model(BaseModel):
@@ -278,7 +278,7 @@ class Card(Model):
     express: Express
     fraud_warning_percent: int = Field(ge=0, le=100)
     health_insurance_card_ended: YearMonthValue
-    etax_on_mynaportal_from_fiscal_year: int = Field(ge=1989, le=2100)
+    etax_on_mynaportal_from_fiscal_year: YearValue
 
     @computed_field
     @property

@@ -15,6 +15,10 @@ class Yen(int):
     """An amount of money in yen."""
 
 
+class Year(int):
+    """A calendar or fiscal year: printed without a thousands separator."""
+
+
 @dataclass(frozen=True)
 class YearMonth:
     year: int
@@ -79,6 +83,7 @@ YearMonthValue = Annotated[YearMonth, PlainValidator(_year_month)]
 MonthDayValue = Annotated[MonthDay, PlainValidator(_month_day)]
 Id = Annotated[str, Field(pattern=_ID)]
 Count = Annotated[int, Field(ge=0, strict=True)]
+YearValue = Annotated[int, Field(ge=1900, le=2200, strict=True), AfterValidator(Year)]
 Week = Annotated[int, Field(ge=1, le=5, strict=True)]
 Weeks = Annotated[list[Week], AfterValidator(lambda weeks: WeeksOfMonth(sorted(weeks)))]
 

@@ -18,7 +18,7 @@ def build(project: Path, out: Path) -> subprocess.CompletedProcess:
     """Run a strict MkDocs build of ``project`` into ``out``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 

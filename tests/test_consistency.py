@@ -107,8 +107,8 @@ def test_a_changed_value_changes_everywhere(site, book, tmp_path):
     every_number = numbers_of(book.files)
     # New values chosen to be unlike any number in data/, so that they cannot be found by chance.
     new_fee = old_fee + 70
-    new_closes = old_hours.closes.replace(minute=30)
-    assert new_fee not in every_number and old_hours.closes.minute != 30
+    new_closes = old_hours.closes.replace(hour=old_hours.closes.hour + 1, minute=30)
+    assert new_fee not in every_number and new_closes not in (old_hours.closes, old_hours.last_entry)
     _replace_in_yaml(project / "data/fees.yml", f"counter: {old_fee}", f"counter: {new_fee}", "juminhyo:")
     _replace_in_yaml(project / "data/offices.yml", f'closes: "{old_hours.closes:%-H:%M}"',
                      f'closes: "{new_closes:%-H:%M}"', f'last_entry: "{old_hours.last_entry:%-H:%M}"')

@@ -120,3 +120,24 @@ def test_a_data_error_stops_the_build_with_file_line_and_field(tmp_path):
     assert result.returncode != 0
     assert f"data/fees.yml:{line}: reissue.express_card: Input should be a valid integer" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_wrong_macro_call_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "content/ja/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ fact("fees.reissue.cards") }}\n', encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "no fact 'fees.reissue.cards'" in result.stderr
+
+
+def test_a_missing_translation_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    catalog = project / "locales/en.po"
+    text = catalog.read_text(encoding="utf-8")
+    start = text.index('msgid "平日"')
+    end = text.index("\n\n", start)
+    catalog.write_text(text[:start] + 'msgid "平日"\nmsgstr ""' + text[end:], encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "locales/en.po: no translation of '平日'" in result.stderr

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString
-from pydantic import BaseModel
+from pydantic import BaseModel, HttpUrl
 
 from macros.values import MonthDay, YearMonth
 
@@ -35,6 +35,8 @@ def numbers_of(value) -> set[int]:
         return {value.month, value.day}
     if isinstance(value, str):
         return set(numbers_in(value))
+    if isinstance(value, HttpUrl):
+        return set(numbers_in(str(value)))
     if isinstance(value, BaseModel):
         names = list(type(value).model_fields) + list(type(value).model_computed_fields)
         return set().union(*(numbers_of(getattr(value, name)) for name in names))
