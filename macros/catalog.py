@@ -1,14 +1,16 @@
 """Per-language catalogs of the short words the macros print: labels ("平日") and the
 Japanese wording that belongs to facts (an office's name). Babel PO files, one per language
 in locales/, with the Japanese text as msgid, so translators' tools show the source.
+Counted words ("{n}か月": "1 month", "3 months") are plural entries, chosen by the
+language's plural rule.
 
 A missing or fuzzy translation stops the build: nothing falls back to Japanese silently.
 Run ``python -m macros.catalog`` to add new msgids to every catalog (empty, to translate)."""
 
 from __future__ import annotations
 
+import gettext
 import re
-import sys
 from functools import cache
 from pathlib import Path
 
@@ -21,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = ROOT / "locales"
 SOURCE_LANGUAGE = "ja"
 
-# A label: a string literal passed to _() where it is printed, or to N_() where it is only named.
-_LABEL_CALL = re.compile(r"""\bN?_\(\s*"([^"]+)"\s*[,)]""")
+# A label: a string literal passed to _() where it is printed, to N_() where it is only named,
+# or to NP_() where it names a counted word (a plural entry).
+_LABEL_CALL = re.compile(r"""\b(N?P?_)\(\s*"([^"]+)"\s*[,)]""")
 
 
 def N_(msgid: str) -> str:
@@ -30,8 +33,17 @@ def N_(msgid: str) -> str:
     return msgid
 
 
+def NP_(msgid: str) -> str:
+    """Mark a counted word ("{n}か月") for the catalogs: a plural entry."""
+    return msgid
+
+
 def catalog_path(lang: str, locales_dir: Path = LOCALES_DIR) -> Path:
     return locales_dir / f"{lang}.po"
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 @cache
@@ -40,29 +52,47 @@ def _read(path: Path) -> Catalog:
         return read_po(fh)
 
 
+def _message(lang: str, msgid: str, locales_dir: Path):
+    path = catalog_path(lang, locales_dir)
+    if not path.exists():
+        raise MacroError(f"{_shown(path)}: catalog missing for language {lang!r}")
+    catalog = _read(path)
+    message = catalog.get(msgid)
+    strings = message.string if message and isinstance(message.string, tuple) else (message.string,) if message else ()
+    if message is None or not all(strings) or message.fuzzy:
+        raise MacroError(f"{_shown(path)}: no translation of {msgid!r} (add it, then remove any fuzzy flag)")
+    return catalog, message
+
+
 def translate(lang: str, msgid: str, locales_dir: Path = LOCALES_DIR) -> str:
     if lang == SOURCE_LANGUAGE:
         return msgid
-    path = catalog_path(lang, locales_dir)
-    if not path.exists():
-        raise MacroError(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: catalog missing for language {lang!r}")
-    message = _read(path).get(msgid)
-    if message is None or not message.string or message.fuzzy:
-        raise MacroError(
-            f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: no translation of {msgid!r}"
-            " (add it, then remove any fuzzy flag)"
-        )
-    return message.string
+    _, message = _message(lang, msgid, locales_dir)
+    return message.string[0] if isinstance(message.string, tuple) else message.string
 
 
-def source_messages(guidebook) -> list[str]:
-    """Every msgid the macros can print: labels in code and templates, Japanese wording in data/."""
-    found: list[str] = []
+def translate_plural(lang: str, msgid: str, n: int, locales_dir: Path = LOCALES_DIR) -> str:
+    """The form of a counted word for ``n`` in ``lang`` (Japanese has one form)."""
+    if lang == SOURCE_LANGUAGE:
+        return msgid
+    catalog, message = _message(lang, msgid, locales_dir)
+    if not isinstance(message.string, tuple):
+        raise MacroError(f"{_shown(catalog_path(lang, locales_dir))}: {msgid!r} must be a plural entry")
+    index = gettext.c2py(catalog.plural_expr)(n)
+    return message.string[min(index, len(message.string) - 1)]
+
+
+def source_messages(guidebook) -> dict[str, bool]:
+    """Every msgid the macros can print, each with whether it is a plural entry: labels in code
+    and templates, Japanese wording in data/."""
+    found: dict[str, bool] = {}
     for path in sorted((ROOT / "macros").rglob("*")):
         if path.suffix in (".py", ".html"):
-            found += _LABEL_CALL.findall(path.read_text(encoding="utf-8"))
-    found += _japanese_in_data(guidebook.files)
-    return list(dict.fromkeys(found))
+            for marker, msgid in _LABEL_CALL.findall(path.read_text(encoding="utf-8")):
+                found.setdefault(msgid, marker == "NP_")
+    for msgid in _japanese_in_data(guidebook.files):
+        found.setdefault(msgid, False)
+    return found
 
 
 def _japanese_in_data(value) -> list[str]:
@@ -86,18 +116,26 @@ def _japanese_in_data(value) -> list[str]:
 
 def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> None:
     """Add every source msgid to each catalog and drop the ones no longer used."""
+    from .formatting import BABEL_LOCALES
+
     wanted = source_messages(guidebook)
     for lang in languages:
         if lang == SOURCE_LANGUAGE:
             continue
         path = catalog_path(lang, locales_dir)
-        old = _read(path) if path.exists() else Catalog(locale=None)
-        new = Catalog(locale=None, project="Minato City My Number Card guidebook", fuzzy=False,
+        old = _read(path) if path.exists() else None
+        new = Catalog(locale=BABEL_LOCALES[lang], project="Minato City My Number Card guidebook", fuzzy=False,
                       header_comment=f"# Labels and data wording of the guidebook, {lang}. msgid: the Japanese source.")
-        new.language_team = lang
-        for msgid in wanted:
-            previous = old.get(msgid)
-            new.add(msgid, previous.string if previous else "", flags=previous.flags if previous else ())
+        for msgid, plural in wanted.items():
+            previous = old.get(msgid) if old else None
+            string = previous.string if previous else ""
+            if plural:
+                strings = tuple(string) if isinstance(string, tuple) else (string,)
+                strings = (strings + ("",) * new.num_plurals)[: new.num_plurals]
+                new.add((msgid, msgid), strings, flags=previous.flags if previous else ())
+            else:
+                new.add(msgid, string[0] if isinstance(string, tuple) else string,
+                        flags=previous.flags if previous else ())
         with path.open("wb") as fh:
             write_po(fh, new, width=0, omit_header=False)
         _read.cache_clear()
@@ -108,4 +146,3 @@ if __name__ == "__main__":
     from .languages import LANGUAGES
 
     update(list(LANGUAGES), load())
-    sys.exit(0)

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from . import catalog, facts
 from .data import Guidebook
+from .catalog import NP_
 from .errors import MacroError
 from .formatting import Formatter, formatter
 
@@ -19,7 +20,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # Formatter methods a page may ask for by name, beside the one a value's type implies.
 FORMS = ("month_day", "year_month", "ordinal")
-DURATIONS = ("minutes", "hours", "days", "weeks", "months", "years")
+DURATIONS = {
+    "minutes": NP_("{n}分"), "hours": NP_("{n}時間"), "days": NP_("{n}日"),
+    "weeks": NP_("{n}週間"), "months": NP_("{n}か月"), "years": NP_("{n}年"),
+}
 
 
 @dataclass
@@ -57,9 +61,10 @@ class Context:
             except TypeError as exc:
                 raise MacroError(f"fact {path!r}: {exc}") from None
         if form in DURATIONS:
-            return facts.mark(path, self.fmt.duration(value, form[:-1]))
+            counted = catalog.translate_plural(self.lang, DURATIONS[form], value, self.locales_dir)
+            return facts.mark(path, counted.replace("{n}", self.fmt.number(value)))
         if form not in FORMS:
-            raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS + DURATIONS)}")
+            raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS + tuple(DURATIONS))}")
         return facts.mark(path, getattr(self.fmt, form)(value))
 
     def words(self, path: str) -> Markup:

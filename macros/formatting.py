@@ -1,6 +1,7 @@
 """The one formatter: money, dates, times, counts and lists in a page's language, on Babel.
 
-Policy (DESIGN.md): Latin digits in every language, the Gregorian calendar, Japanese as
+Policy (DESIGN.md): Latin digits in every language (Babel's ``numbering_system="latn"``,
+which Nepali needs), the Gregorian calendar, Japanese as
 screen readers read it well (``2026年4月13日``, ``9時～19時``, ``1,000円``), never the
 full-width ``￥`` Babel gives for ``ja``. The locale always comes from the page's
 language, never from the machine.
@@ -15,7 +16,6 @@ from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
-from babel.units import format_unit
 
 from .values import MonthDay, YearMonth
 
@@ -25,11 +25,22 @@ BABEL_LOCALES = {
     "th": "th", "ne": "ne", "id": "id", "vi": "vi", "tl": "fil",
 }
 
-# English ordinals by CLDR ordinal category (1st, 2nd, 3rd, 4th, 11th, 21st ...).
-_ENGLISH_ORDINALS = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+# Money as residents of each language expect it; {n} is the amount with the locale's grouping.
+# Babel's own pattern where it fits (en, tl: ¥1,000); never the full-width ￥ it gives for ja.
+_MONEY = {
+    "ja": "{n}円", "zh": "{n}日元", "ko": "{n}엔", "es": "{n} yenes", "pt": "{n} ienes",
+    "th": "{n} เยน", "ne": "{n} येन", "id": "{n} yen", "vi": "{n} yên",
+}
 
-# Japanese counters of durations (CLDR has no long unit names for ja).
-_JAPANESE_DURATIONS = {"minute": "{n}分", "hour": "{n}時間", "day": "{n}日", "week": "{n}週間", "month": "{n}か月", "year": "{n}年"}
+# Ordinals of the week of a month ("the 1st and 3rd Saturday"); {n} is the number. Languages
+# not listed (ja, zh, ko) say the ordinal in the label around the numbers (第1・2・4土曜日).
+_ORDINALS = {
+    "es": "{n}.º", "pt": "{n}º", "th": "ที่ {n}", "ne": "{n}औं", "id": "ke-{n}", "vi": "thứ {n}", "tl": "ika-{n}",
+}
+_ENGLISH_ORDINAL_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
+
+# Clock times: 12-hour where readers expect it, 24-hour elsewhere (Japanese has its own form).
+_TWELVE_HOUR = {"en", "tl"}
 
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024
@@ -50,20 +61,14 @@ class Formatter:
     def year(self, value: int) -> str:
         return format_decimal(value, "0", locale=self.locale, numbering_system="latn")
 
-    def duration(self, value: int, unit: str) -> str:
-        """A count of a unit of time, with the language's plural: "1 week", "3 months", "3か月"."""
-        if unit not in _JAPANESE_DURATIONS:
-            raise ValueError(f"no unit of time {unit!r}; expected one of: {', '.join(_JAPANESE_DURATIONS)}")
-        if self.lang == "ja":
-            return _JAPANESE_DURATIONS[unit].format(n=self.number(value))
-        return format_unit(value, f"duration-{unit}", length="long", locale=self.locale, numbering_system="latn")
-
     def money(self, yen: int) -> str:
-        if self.lang == "ja":
-            return f"{self.number(yen)}円"
+        if self.lang in _MONEY:
+            return _MONEY[self.lang].format(n=self.number(yen))
         return format_currency(yen, "JPY", locale=self.locale, numbering_system="latn")
 
     def date(self, value: dt.date) -> str:
+        if self.lang == "th":  # Thai's long pattern adds the era (ค.ศ.); the skeleton does not
+            return format_skeleton("yMMMMd", value, locale=self.locale)
         return format_date(value, "long", locale=self.locale)
 
     def year_month(self, value: YearMonth) -> str:
@@ -76,20 +81,22 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         if self.lang == "ja":
             return f"{value.hour}時" if value.minute == 0 else f"{value.hour}時{value.minute}分"
-        return format_time(value, "short", locale=self.locale)
+        return format_skeleton("hm" if self.lang in _TWELVE_HOUR else "Hm", value, locale=self.locale)
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         if self.lang == "ja":
             return f"{self.time(start)}～{self.time(end)}"
-        return format_interval(start, end, "hm", locale=self.locale)
+        return format_interval(start, end, "hm" if self.lang in _TWELVE_HOUR else "Hm", locale=self.locale)
 
     def ordinal(self, n: int) -> str:
         if self.lang == "en":
-            return f"{n}{_ENGLISH_ORDINALS[self.locale.ordinal_form(n)]}"
+            return f"{self.number(n)}{_ENGLISH_ORDINAL_SUFFIXES[self.locale.ordinal_form(n)]}"
+        if self.lang in _ORDINALS:
+            return _ORDINALS[self.lang].format(n=self.number(n))
         return self.number(n)
 
     def weeks(self, weeks: list[int]) -> str:
-        """Weeks of the month of a weekday: ``1・2・4`` in Japanese, ``1st, 2nd and 4th`` in English."""
+        """Weeks of the month of a weekday: ``1・2・4`` in Japanese, ``1st, 2nd, and 4th`` in English."""
         if self.lang == "ja":
             return "・".join(self.number(w) for w in weeks)
         return self.list([self.ordinal(w) for w in weeks])

@@ -22,17 +22,21 @@ def test_catalog_translates_every_message(lang, book):
     wanted = source_messages(book)
     assert wanted, "no message found in macros/ and data/"
     problems = []
-    for msgid in wanted:
+    for msgid, plural in wanted.items():
         message = catalog.get(msgid)
-        if message is None or not message.string:
+        strings = message.string if message and isinstance(message.string, tuple) else (message.string,) if message else ()
+        if message is None or not all(strings):
             problems.append(f"missing: {msgid!r}")
         elif message.fuzzy:
             problems.append(f"fuzzy: {msgid!r}")
-        elif sorted(PLACEHOLDER.findall(message.string)) != sorted(PLACEHOLDER.findall(msgid)):
-            problems.append(f"placeholders differ: {msgid!r} -> {message.string!r}")
-        elif any(ch.isdigit() for ch in PLACEHOLDER.sub("", message.string)):
-            problems.append(f"a number typed into a translation: {message.string!r}")
-    unused = {m.id for m in catalog if m.id} - set(wanted)
+        elif plural != isinstance(message.string, tuple):
+            problems.append(f"{'should' if plural else 'should not'} be a plural entry: {msgid!r}")
+        for string in strings:
+            if string and sorted(PLACEHOLDER.findall(string)) != sorted(PLACEHOLDER.findall(msgid)):
+                problems.append(f"placeholders differ: {msgid!r} -> {string!r}")
+            elif string and any(ch.isdigit() for ch in PLACEHOLDER.sub("", string)):
+                problems.append(f"a number typed into a translation: {string!r}")
+    unused = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id} - set(wanted)
     problems += [f"no longer used: {msgid!r}" for msgid in sorted(unused)]
     assert not problems, f"locales/{lang}.po:\n" + "\n".join(problems)
 
