@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from . import yaml_source
 from .errors import DataError, Problem
 from .models import FILES
+from .values import Id, Text
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -25,6 +26,7 @@ class Guidebook:
 
     files: dict[str, object]
     sources: dict[str, yaml_source.Source]
+    glossary: dict[str, dict[str, str]]
 
     def __getattr__(self, name):
         try:
@@ -80,12 +82,38 @@ def load(data_dir: Path = DATA_DIR) -> Guidebook:
             files[stem] = TypeAdapter(model).validate_python(source.value)
         except ValidationError as exc:
             problems.extend(_located(source, error) for error in exc.errors())
+    glossary = _load_glossary(data_dir / "glossary", problems)
     if not problems:
-        guidebook = Guidebook(files, sources)
+        guidebook = Guidebook(files, sources, glossary)
         problems.extend(_check_references(guidebook))
         if not problems:
             return guidebook
     raise DataError(problems)
+
+
+def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """data/glossary/<lang>.yml: the official term of each concept; ja.yml names the concepts."""
+    adapter = TypeAdapter(dict[Id, Text])
+    glossary: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.yml")):
+        try:
+            source = yaml_source.load(path)
+            glossary[path.stem] = adapter.validate_python(source.value)
+        except DataError as exc:
+            problems.extend(exc.problems)
+        except ValidationError as exc:
+            problems.extend(_located(source, error) for error in exc.errors())
+    concepts = glossary.get("ja")
+    if concepts is None:
+        problems.append(Problem(folder / "ja.yml", 1, "", "file missing: it names the concepts of the glossary"))
+        return glossary
+    for lang, terms in glossary.items():
+        path = folder / f"{lang}.yml"
+        for term in sorted(set(concepts) - set(terms)):
+            problems.append(Problem(path, 1, term, f"term missing (ja: {concepts[term]})"))
+        for term in sorted(set(terms) - set(concepts)):
+            problems.append(Problem(path, yaml_source.load(path).line_of((term,)), term, "not a concept of glossary/ja.yml"))
+    return glossary
 
 
 @cache

@@ -133,3 +133,22 @@ def test_a_changed_value_changes_everywhere(site, book, tmp_path):
             for name, path in pages(changed, lang, LANGUAGES).items():
                 if fact == hours_path:  # a time range is unique to its fact: it must be gone from the page
                     assert old_text not in main_content(path).get_text(), f"{lang}/{name} still shows {old_text}"
+
+
+def test_every_language_uses_its_glossary_terms(site, book):
+    concepts = book.glossary[SOURCE]
+    problems = []
+    for lang in LANGUAGES:
+        assert lang in book.glossary, f"data/glossary/{lang}.yml is missing"
+        terms = book.glossary[lang]
+        translated = pages(site, lang, LANGUAGES)
+        for name, path in pages(site, SOURCE, LANGUAGES).items():
+            source_text = main_content(path).get_text()
+            text = main_content(translated[name]).get_text().casefold()
+            for concept, japanese in concepts.items():
+                # 電子証明書 inside 署名用電子証明書 is the longer term's use, checked as that term
+                longer = [other for other in concepts.values() if japanese in other and other != japanese]
+                used = re.sub("|".join(map(re.escape, longer)), "", source_text) if longer else source_text
+                if japanese in used and terms[concept].casefold() not in text:
+                    problems.append(f"{lang}/{name}: uses {japanese!r} but not {terms[concept]!r} ({concept})")
+    assert not problems, "\n".join(problems)
