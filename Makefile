@@ -10,7 +10,11 @@ export NO_MKDOCS_2_WARNING := 1
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(VENV)/bin/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	  print('\n'.join(p['dependencies'] + p['optional-dependencies']['test']))" > $(VENV)/requirements.txt
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
+	printf '#!/bin/sh\nPYTHONPATH="%s$${PYTHONPATH:+:$$PYTHONPATH}" exec "%s/$(VENV)/bin/python" -m macros.cli "$$@"\n' "$(CURDIR)" "$(CURDIR)" > $(VENV)/bin/guidebook
+	chmod +x $(VENV)/bin/guidebook
 	touch $@
 
 site: $(STAMP)

@@ -10,12 +10,16 @@ import functools
 
 from mkdocs.exceptions import PluginError
 
+from . import freshness
+from .catalog import N_
 from .components import COMPONENTS
 from .context import Context
 from .data import load_cached
 from .errors import DataError
 
-__all__ = ["define_env"]
+__all__ = ["define_env", "on_pre_page_macros"]
+
+STALE_NOTICE = N_("このページの翻訳は、日本語版の最新の内容に追いついていない可能性があります。")
 
 
 def define_env(env) -> None:
@@ -45,3 +49,13 @@ def _bound(component, context):
         return component(context(), *args, **kwargs)
 
     return call
+
+
+def on_pre_page_macros(env) -> None:
+    """A translated page whose Japanese source changed since it was translated says so, first."""
+    lang = env.conf["theme"]["language"]
+    if lang == freshness.SOURCE:
+        return
+    if freshness.status(lang, env.page.file.src_uri.split("/")[-1]).state == freshness.STALE:
+        notice = Context(lang=lang, book=load_cached())._(STALE_NOTICE)
+        env.markdown = f'!!! warning "" \n\n    {notice}\n\n{env.markdown}'

@@ -5,7 +5,7 @@ Counted words ("{n}か月": "1 month", "3 months") are plural entries, chosen by
 language's plural rule.
 
 A missing or fuzzy translation stops the build: nothing falls back to Japanese silently.
-Run ``python -m macros.catalog`` to add new msgids to every catalog (empty, to translate)."""
+Run ``guidebook catalogs`` to add new msgids to every catalog (empty, to translate)."""
 
 from __future__ import annotations
 
@@ -140,9 +140,3 @@ def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> 
             write_po(fh, new, width=0, omit_header=False)
         _read.cache_clear()
 
-
-if __name__ == "__main__":
-    from .data import load
-    from .languages import LANGUAGES
-
-    update(list(LANGUAGES), load())

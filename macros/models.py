@@ -59,6 +59,14 @@ class Publication(Model):
     issued: dt.date
     publisher: Id
     publisher_section_ja: Text
+    online_edition: HttpUrl
+
+    @field_validator("online_edition")
+    @classmethod
+    def _https_root(cls, url):
+        if url.scheme != "https" or not str(url).endswith("/"):
+            raise ValueError(f"expected an https address ending in '/', found {url}")
+        return url
 
 
 # --- offices.yml ---------------------------------------------------------------------------

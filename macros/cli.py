@@ -1,0 +1,101 @@
+"""The ``guidebook`` command for editors and translators (``make site`` installs it in .venv/bin).
+
+    guidebook validity --birth YYYY-MM-DD --issued YYYY-MM-DD [--stay-until YYYY-MM-DD]
+    guidebook open-days --office ID --from YYYY-MM-DD --to YYYY-MM-DD
+    guidebook freshness [--stamp LANG [PAGE ...]]   which translations lag behind the Japanese
+    guidebook catalogs                              add new labels and wording to locales/*.po
+
+Answers are JSON on standard output; a bad argument gives a one-line error and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from . import catalog, freshness, rules
+from .data import load
+from .errors import DataError
+from .languages import LANGUAGES, SOURCE
+
+
+def _freshness(args) -> int:
+    if args.stamp:
+        lang, pages = args.stamp[0], args.stamp[1:]
+        if lang not in LANGUAGES or lang == SOURCE:
+            print(f"guidebook: error: no translated language {lang!r}", file=sys.stderr)
+            return 2
+        for page in pages or sorted(p.name for p in (freshness.CONTENT / SOURCE).glob("*.md")):
+            freshness.stamp(lang, page)
+        return 0
+    statuses = freshness.report()
+    for item in statuses:
+        print(f"{item.lang:3} {item.page:16} {item.state}")
+    counts = {state: sum(s.state == state for s in statuses) for state in (freshness.UP_TO_DATE, freshness.STALE, freshness.MISSING)}
+    print(", ".join(f"{n} {state}" for state, n in counts.items()))
+    return 0
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
+
+
+def _validity(args) -> int:
+    result = rules.validity(load(), args.birth, args.issued, args.stay_until)
+    print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _open_days(args) -> int:
+    days = rules.opening_days(load(), args.office, getattr(args, "from"), args.to)
+    print(json.dumps([day.as_json() for day in days], ensure_ascii=False, indent=2))
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        # One line, for scripts and people alike.
+        print(f"guidebook: error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _catalogs(args) -> int:
+    catalog.update(list(LANGUAGES), load())
+    return 0
+
+
+def main(argv=None) -> int:
+    parser = _Parser(prog="guidebook", description="The guidebook's rules, and tools for its editors and translators.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    valid = commands.add_parser("validity", help="expiry and renewal of a card and its certificates")
+    valid.add_argument("--birth", type=_date, required=True, help="date of birth")
+    valid.add_argument("--issued", type=_date, required=True, help="date the card was issued")
+    valid.add_argument("--stay-until", type=_date, help="last day of the period of stay (foreign residents)")
+    valid.set_defaults(run=_validity)
+    days = commands.add_parser("open-days", help="opening days and hours of an office")
+    days.add_argument("--office", required=True, help="center, shiba, azabu, akasaka, takanawa or shibaura")
+    days.add_argument("--from", type=_date, required=True, help="first day")
+    days.add_argument("--to", type=_date, required=True, help="last day")
+    days.set_defaults(run=_open_days)
+    fresh = commands.add_parser("freshness", help="report translations that lag behind the Japanese pages")
+    fresh.add_argument("--stamp", nargs="+", metavar="LANG [PAGE]",
+                       help="record that LANG's pages (all, or the PAGEs named) now match the Japanese")
+    fresh.set_defaults(run=_freshness)
+    commands.add_parser("catalogs", help="add new labels and data wording to every locales/*.po").set_defaults(run=_catalogs)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        parser.error(str(exc))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""MkDocs hooks (mkdocs.yml ``hooks:``): the site address from data/, and absolute language
+alternates in every page's head, with x-default pointing at the Japanese edition."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+
+# MkDocs loads this file by its path: make the project's own package importable, first.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros.catalog import N_, translate  # noqa: E402
+from macros.data import load_cached  # noqa: E402
+from macros.languages import SOURCE  # noqa: E402
+
+NOT_FOUND_TITLE = N_("ページが見つかりません")
+NOT_FOUND_TEXT = N_("お探しのページは見つかりませんでした。アドレスを確かめるか、トップページからお探しください。")
+NOT_FOUND_HOME = N_("トップページへ")
+
+# The Japanese 404 page: static-i18n builds every language into the same site folder, and
+# each build would overwrite /404.html with its own language.
+_source_404: dict[str, str] = {}
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+
+
+def on_config(config):
+    # One place for the address: data/publication.yml. Runs before static-i18n derives each
+    # language's address from it.
+    config.site_url = str(load_cached().publication.online_edition)
+    return config
+
+
+@event_priority(-200)  # after static-i18n has set this page's alternates
+def on_post_page(output: str, page, config) -> str:
+    page_url = urljoin(config.site_url, page.url)
+    links = []
+
+    def absolute(match):
+        href = urljoin(page_url, match.group(1))
+        if match.group(2) == SOURCE:
+            links.append(href)
+        return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
+
+    output = _ALTERNATE.sub(absolute, output)
+    if links:
+        default = f'<link rel="alternate" href="{links[0]}" hreflang="x-default">'
+        output = output.replace("</head>", f"  {default}\n  </head>", 1)
+    return output
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        lang = config.theme["language"]
+        context["not_found"] = {key: translate(lang, msgid) for key, msgid in
+                                (("title", NOT_FOUND_TITLE), ("text", NOT_FOUND_TEXT), ("home", NOT_FOUND_HOME))}
+    return context
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """Each language gets its own /<lang>/404.html; /404.html stays Japanese."""
+    if template_name != "404.html":
+        return output
+    lang = config.theme["language"]
+    if lang == SOURCE:
+        _source_404["html"] = output
+        return output
+    target = Path(config.site_dir) / lang / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return _source_404.get("html", output)

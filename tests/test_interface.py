@@ -1,0 +1,88 @@
+"""The interface around the content speaks the page's language: no English label on a
+Nepali, Tagalog or Portuguese page; the right <html lang>; the switcher names each language
+in its own script, marked with lang; absolute hreflang alternates with x-default; a 404 page
+in every language."""
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from macros.languages import LANGUAGES, SOURCE
+from tracing import pages
+
+MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
+OVERRIDES = ROOT / "overrides" / "partials" / "languages"
+ENTRY = re.compile(r'^\s*"([\w.]+)":\s*"(.*)",?\s*$', re.M)
+
+
+def interface_strings(lang: str) -> dict[str, str]:
+    """Material's interface strings for a language, the project's overrides first."""
+    path = OVERRIDES / f"{lang}.html"
+    if path.exists() and "import" in path.read_text(encoding="utf-8"):
+        lang = re.search(r'languages/([\w-]+)\.html', path.read_text(encoding="utf-8")).group(1)
+        path = MATERIAL / f"{lang}.html"
+    elif not path.exists():
+        path = MATERIAL / f"{lang}.html"
+    return dict(ENTRY.findall(path.read_text(encoding="utf-8")))
+
+
+def shown_interface(soup) -> list[str]:
+    """Labels a reader sees or hears outside the main content."""
+    for article in soup.select("article"):
+        article.decompose()
+    found = [el[attr] for attr in ("aria-label", "placeholder", "title") for el in soup.select(f"[{attr}]")]
+    found += [el.get_text(" ", strip=True) for el in soup.select(".md-skip, .md-top, .md-footer__direction, .md-copyright, label.md-nav__title")]
+    return [text for text in found if text]
+
+
+@pytest.mark.parametrize("lang", ["ne", "tl", "pt"])
+def test_no_english_interface_string(site, lang):
+    english = interface_strings("en")
+    own = interface_strings(lang)
+    assert set(own) >= set(english) - {"search.config.lang", "search.config.pipeline", "search.config.separator", "blog.authors"}
+    foreign = {value for key, value in english.items() if own.get(key) != value and not key.startswith("search.config")}
+    for name, path in pages(site, lang, LANGUAGES).items():
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert soup.select_one("input.md-search__input")["placeholder"] == own["search.placeholder"]
+        leftovers = [text for text in shown_interface(soup) if text in foreign or "Made with" in text]
+        assert not leftovers, f"{lang}/{name}: English interface strings {leftovers}"
+
+
+def test_html_lang_of_every_page(site):
+    for lang in LANGUAGES:
+        for name, path in pages(site, lang, LANGUAGES).items():
+            html = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").html
+            assert html["lang"] == lang, f"{lang}/{name}"
+
+
+def test_language_switcher_names_each_language_in_its_own_script(site):
+    soup = BeautifulSoup((site / "en/card/index.html").read_text(encoding="utf-8"), "lxml")
+    links = soup.select("a.md-select__link")
+    assert [(a["lang"], a["hreflang"], a.get_text(strip=True)) for a in links] == \
+        [(code, code, name) for code, name in LANGUAGES.items()]
+
+
+def test_hreflang_alternates_are_absolute_with_x_default(site, book):
+    base = str(book.publication.online_edition)
+    for lang in LANGUAGES:
+        for name, path in pages(site, lang, LANGUAGES).items():
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            alternates = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+            assert set(alternates) == set(LANGUAGES) | {"x-default"}, f"{lang}/{name}"
+            assert all(href.startswith(base) for href in alternates.values()), f"{lang}/{name}: {alternates}"
+            assert alternates["x-default"] == alternates[SOURCE]
+            suffix = "" if name == "." else f"{name}/"
+            assert alternates[lang] == base + ("" if lang == SOURCE else f"{lang}/") + suffix
+
+
+def test_a_404_page_in_every_language(site):
+    from macros.catalog import translate
+    from macros.hooks import NOT_FOUND_TITLE
+
+    for lang in LANGUAGES:
+        path = site / ("" if lang == SOURCE else lang) / "404.html"
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert soup.html["lang"] == lang and soup.h1.get_text(strip=True) == translate(lang, NOT_FOUND_TITLE)
