@@ -90,6 +90,10 @@ class Context:
             raise MacroError(f"translation of {path!r} in {self.lang!r} must keep the placeholders {sorted(values)}")
         return Markup(_PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), str(escape(text))))
 
+    def date_mark(self, day, text: str) -> Markup:
+        """A date of the calendar (not a fact of data/), marked so that tests can trace its numbers."""
+        return Markup('<span data-date="{}">{}</span>').format(day.isoformat(), text)
+
     def join(self, parts, style: str = "standard") -> Markup:
         """Items joined as a list in this language ("a, b and c"; "a、b、c"); each item escaped."""
         return Markup(self.fmt.list([str(escape(part)) for part in parts], style=style))
@@ -98,7 +102,7 @@ class Context:
     def _jinja(self) -> Environment:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
                           trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
-        env.globals.update(_=self._, fact=self.fact, words=self.words, sentence=self.sentence, join=self.join,
+        env.globals.update(_=self._, fact=self.fact, words=self.words, sentence=self.sentence, join=self.join, date_mark=self.date_mark,
                            value=self.value, fmt=self.fmt, lang=self.lang, book=self.book)
         return env
 

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
+from macros import open_data, rules  # noqa: E402
 
 NOT_FOUND_TITLE = N_("ページが見つかりません")
 NOT_FOUND_TEXT = N_("お探しのページは見つかりませんでした。アドレスを確かめるか、トップページからお探しください。")
@@ -47,10 +48,34 @@ def on_post_page(output: str, page, config) -> str:
         return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
 
     output = _ALTERNATE.sub(absolute, output)
+    head = []
     if links:
-        default = f'<link rel="alternate" href="{links[0]}" hreflang="x-default">'
-        output = output.replace("</head>", f"  {default}\n  </head>", 1)
-    return output
+        head.append(f'<link rel="alternate" href="{links[0]}" hreflang="x-default">')
+    head += _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
+    return output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
+
+
+def _structured_data(page_name: str, lang: str) -> list[str]:
+    """schema.org JSON-LD for the pages about the offices and the hotlines."""
+    book = load_cached()
+    if page_name == "offices.md":
+        start, end = rules.calendar_window(book)
+        return [open_data.script(open_data.office_jsonld(book, lang, office, start, end)) for office in book.offices]
+    if page_name == "contacts.md":
+        return [open_data.script(open_data.hotline_jsonld(book, lang, line)) for line in book.hotlines]
+    return []
+
+
+def on_post_build(config):
+    """Open data beside the site: every fact, and the offices in the public-facility columns."""
+    if config.theme["language"] != SOURCE:
+        return
+    book = load_cached()
+    folder = Path(config.site_dir) / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "guidebook.json").write_text(open_data.guidebook_json(book), encoding="utf-8")
+    # UTF-8 with a byte-order mark: the encoding the open-data guidelines ask for, read by spreadsheets.
+    (folder / "offices.csv").write_text(open_data.offices_csv(book), encoding="utf-8-sig")
 
 
 def on_template_context(context, template_name, config):

@@ -59,6 +59,10 @@ class Publication(Model):
     issued: dt.date
     publisher: Id
     publisher_section_ja: Text
+    municipality_code: str = Field(pattern=r"^\d{6}$")
+    prefecture_name: Text
+    municipality_name: Text
+    calendar_months: int = Field(ge=1, le=12)
     online_edition: HttpUrl
 
     @field_validator("online_edition")

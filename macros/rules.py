@@ -7,6 +7,7 @@ maintained ``holidays`` library (Japan's calendar, substitute holidays included)
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import asdict, dataclass
 from functools import cache
 
@@ -140,3 +141,21 @@ def opening_days(book: Guidebook, office: str, start: dt.date, end: dt.date) -> 
     if end < start:
         raise ValueError(f"--to ({end}) is before --from ({start})")
     return [opening_day(book, office, start + dt.timedelta(days=n)) for n in range((end - start).days + 1)]
+
+
+def build_date() -> dt.date:
+    """The day the site is built: SOURCE_DATE_EPOCH when set, so that two builds of the same
+    sources give the same calendar."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def calendar_window(book: Guidebook, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """First and last day of the months the calendar shows, from the month of ``today``."""
+    today = today or build_date()
+    start = today.replace(day=1)
+    end_index = start.year * 12 + start.month - 1 + book.publication.calendar_months
+    year, month = divmod(end_index, 12)
+    return start, dt.date(year, month + 1, 1) - dt.timedelta(days=1)

@@ -52,20 +52,23 @@ def main_content(html_path: Path):
     return soup.select_one("article.md-content__inner")
 
 
-def fact_of(node) -> str | None:
-    """The data-fact path of the closest marked element around a text node."""
+def mark_of(node):
+    """The closest mark around a text node: ("fact", path) for a fact of data/, ("date", ISO
+    date) for a day of the opening calendar (the calendar itself, not a fact), or None."""
     for parent in node.parents:
         if parent.has_attr("data-fact"):
-            return parent["data-fact"]
+            return "fact", parent["data-fact"]
+        if parent.has_attr("data-date"):
+            return "date", parent["data-date"]
     return None
 
 
 def seen_numbers(article):
-    """(number, fact path or None, surrounding text) for every number in the main content."""
+    """(number, mark or None, surrounding text) for every number in the main content."""
     for node in article.find_all(string=True):
         if isinstance(node, NavigableString) and node.parent.name not in ("script", "style"):
             for number in numbers_in(str(node)):
-                yield number, fact_of(node), str(node).strip()
+                yield number, mark_of(node), str(node).strip()
 
 
 def facts_on(article) -> set[str]:

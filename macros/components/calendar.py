@@ -1,0 +1,41 @@
+"""The opening calendar of an office for the months around the build, made at build time
+from the rules module so that it works without JavaScript."""
+
+import datetime as dt
+
+from ..catalog import N_
+from ..context import Context
+from ..rules import calendar_window, opening_days
+from .hours import _office
+
+# Why a day is closed, as the calendar says it (rules.CLOSED_REASONS).
+REASONS = {
+    "new_year": N_("年末年始"),
+    "national_holiday": N_("祝日"),
+    "sunday": N_("休館日"),
+    "saturday": N_("休館日"),
+}
+
+
+def opening_calendar(ctx: Context, office: str = "center") -> str:
+    """One table per month: each day open with its hours, or closed with the reason."""
+    _office(ctx, office)
+    start, end = calendar_window(ctx.book)
+    days = opening_days(ctx.book, office, start, end)
+    first_weekday = ctx.fmt.locale.first_week_day  # 0 = Monday
+    months = []
+    for day in days:
+        if day.date.day == 1:
+            months.append([])
+        months[-1].append(day)
+    tables = []
+    for month in months:
+        lead = (month[0].date.weekday() - first_weekday) % 7
+        cells = [None] * lead + month
+        cells += [None] * (-len(cells) % 7)
+        tables.append({"first": month[0].date, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)]})
+    weekdays = [(first_weekday + i) % 7 for i in range(7)]
+    names = ctx.fmt.locale.days["format"]
+    return ctx.render("opening_calendar.html", id=office, tables=tables, reasons=REASONS,
+                      weekdays=[(names["wide"][d], names["abbreviated"][d]) for d in weekdays],
+                      saturday_path=f"offices.{office}.hours.saturdays", weekday_path=f"offices.{office}.hours.weekdays")
