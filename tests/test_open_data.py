@@ -1,0 +1,97 @@
+"""Open data read back from the built site and compared with data/."""
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from macros import rules
+from macros.data import load
+
+
+def _normal(value):
+    """YAML writes "9:30"; JSON writes "09:30"."""
+    if isinstance(value, str) and re.fullmatch(r"\d{1,2}:\d{2}", value):
+        return value.zfill(5)
+    return value
+
+
+def _leaves(value, path=()):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, path + (index,))
+    else:
+        yield path, value
+
+
+def test_guidebook_json_holds_every_value_of_data(site, book):
+    exported = json.loads((site / "data/guidebook.json").read_text(encoding="utf-8"))
+    checked = 0
+    for name, source in book.sources.items():
+        for path, value in _leaves(source.value):
+            found = exported["facts"][name]
+            for step in path:
+                found = found[step]
+            assert _normal(found) == _normal(value), f"{name}.{'.'.join(map(str, path))}"
+            checked += 1
+    assert checked > 100
+    assert exported["glossary"] == book.glossary
+    assert exported["facts"]["fees"]["reissue"]["total"] == book.fees.reissue.total
+
+
+def test_offices_csv_matches_data(site, book):
+    text = (site / "data/offices.csv").read_bytes().decode("utf-8-sig")
+    rows = {row["ID"]: row for row in csv.DictReader(io.StringIO(text))}
+    assert set(rows) == set(book.offices)
+    for office_id, office in book.offices.items():
+        row = rows[office_id]
+        assert row["全国地方公共団体コード"] == book.publication.municipality_code
+        assert row["名称"].startswith(office.name_ja)
+        assert row["住所"].endswith(office.address.town_ja + office.address.block)
+        assert row["電話番号"] == (office.phone or "")
+        assert (row["開始時間"], row["終了時間"]) == (f"{office.hours.weekdays.opens:%H:%M}", f"{office.hours.weekdays.closes:%H:%M}")
+        assert re.fullmatch(r"[ァ-ヶー]+", row["名称_カナ"])
+
+
+def _jsonld(path):
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return [json.loads(s.string) for s in soup.select('script[type="application/ld+json"]')]
+
+
+def test_office_jsonld_matches_data_and_rules(site, book):
+    for page in (site / "offices/index.html", site / "en/offices/index.html"):
+        offices = {item["@id"].rsplit("#", 1)[1]: item for item in _jsonld(page)}
+        assert set(offices) == set(book.offices)
+        start, end = rules.calendar_window(book)
+        for office_id, item in offices.items():
+            office = book.offices[office_id]
+            assert item["@type"] == "GovernmentOffice" and item["telephone"] == office.phone
+            weekly, *dated = item["openingHoursSpecification"]
+            assert (weekly["opens"], weekly["closes"]) == (f"{office.hours.weekdays.opens:%H:%M}", f"{office.hours.weekdays.closes:%H:%M}")
+            open_saturdays = {d.date.isoformat() for d in rules.opening_days(book, office_id, start, end)
+                              if d.open and d.date.weekday() == 5}
+            assert {s["validFrom"] for s in dated if s["opens"] != "00:00"} == open_saturdays
+
+
+def test_hotline_jsonld_matches_data(site, book):
+    points = {item["telephone"]: item for item in _jsonld(site / "contacts/index.html")}
+    assert set(points) == {line.phone for line in book.hotlines.values()}
+    foreign = book.hotlines["foreign"]
+    assert points[foreign.phone]["availableLanguage"] == list(foreign.languages)
+    jlis = book.hotlines["jlis"].hours
+    weekdays = points[book.hotlines["jlis"].phone]["hoursAvailable"][0]
+    assert (weekdays["opens"], weekdays["closes"]) == (f"{jlis.weekdays.opens:%H:%M}", f"{jlis.weekdays.closes:%H:%M}")
+
+
+def test_calendar_window_follows_the_build_date(book, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2026, 12, 15, tzinfo=dt.timezone.utc).timestamp())))
+    start, end = rules.calendar_window(book)
+    assert start == dt.date(2026, 12, 1)
+    assert (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 == book.publication.calendar_months
+    assert (end + dt.timedelta(days=1)).day == 1
