@@ -4,8 +4,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
+# Debian packages: Chromium for the browser tests (Playwright drives it; no browser download),
+# fonts so that every script of the guidebook renders.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site test clean
+.PHONY: site test clean debian-packages
 
 $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
@@ -17,12 +21,19 @@ $(STAMP): pyproject.toml
 	chmod +x $(VENV)/bin/guidebook
 	touch $@
 
-site: $(STAMP)
+site: $(STAMP) debian-packages
 	rm -rf .site-build
 	$(VENV)/bin/mkdocs build --strict --quiet -d .site-build
 	rm -rf site && mv .site-build site
 
-test: $(STAMP)
+debian-packages:
+	@missing=""; for package in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
+
+test: $(STAMP) debian-packages
 	$(VENV)/bin/pytest -q
 
 clean:

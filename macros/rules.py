@@ -84,6 +84,22 @@ def validity(book: Guidebook, birth: dt.date, issued: dt.date, stay_until: dt.da
                     age >= book.card.children.signature_certificate_min_age)
 
 
+def parameters(book: Guidebook) -> dict:
+    """The numbers the validity rules use, for the page's JavaScript (the same rules in the browser)."""
+    rules = book.card.validity
+    return {
+        "cardBirthdays": rules.card_birthdays,
+        "minorUnderAge": rules.minor.under_age,
+        "minorCardBirthdays": rules.minor.card_birthdays,
+        "legacyIssuedBefore": rules.legacy_minor.issued_before.isoformat(),
+        "legacyUnderAge": rules.legacy_minor.under_age,
+        "legacyCardBirthdays": rules.legacy_minor.card_years,
+        "certificateBirthdays": rules.certificate_birthdays,
+        "renewalMonthsBefore": rules.renewal_months_before,
+        "signatureMinAge": book.card.children.signature_certificate_min_age,
+    }
+
+
 @cache
 def _holidays(year: int) -> holidays.HolidayBase:
     return holidays.Japan(years=year)

@@ -47,3 +47,20 @@ def book():
     from macros.data import load
 
     return load()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from browser import chromium
+
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    from browser import served
+
+    with served(site) as url:
+        yield url

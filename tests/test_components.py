@@ -26,6 +26,7 @@ EXAMPLES = {
     "office_list": [{"kind": "branch"}],
     "publisher": [{}],
     "renewal_examples": [{}],
+    "validity_calculator": [{}],
     "opening_calendar": [{"office": "center"}, {"office": "shibaura"}],
     "where": [{"procedure": "pin_change"}],
 }

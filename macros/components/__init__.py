@@ -1,6 +1,7 @@
 """The components content can call. Each takes the page's Context first; parameters after it
 are what a page writes in ``{{ name(...) }}``. ``COMPONENTS`` is what define_env registers."""
 
+from .calculator import validity_calculator
 from .calendar import opening_calendar
 from .documents import documents
 from .fees import fee_table, reissue_fees
@@ -15,5 +16,5 @@ from .validity import renewal_examples
 COMPONENTS = {
     f.__name__: f
     for f in (documents, fee_table, reissue_fees, hotline_hours, hotline_languages, hotline_menu, closed_days,
-              hours_table, link, opening_calendar, sentences, access_list, address, office_list, publisher, renewal_examples, where)
+              hours_table, link, opening_calendar, sentences, access_list, address, office_list, publisher, renewal_examples, validity_calculator, where)
 }

@@ -1,0 +1,107 @@
+// The validity calculator: the rules of macros/rules.py, with the numbers the page was built
+// with (data-rules). Dates are plain {y, m, d} objects, so that no time zone shifts a day.
+(function () {
+  "use strict";
+
+  function parse(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
+    if (!m) return null;
+    var d = { y: +m[1], m: +m[2], d: +m[3] };
+    return exists(d.y, d.m, d.d) ? d : null;
+  }
+  function exists(y, m, d) {
+    var t = new Date(Date.UTC(y, m - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+  }
+  function cmp(a, b) { return (a.y - b.y) || (a.m - b.m) || (a.d - b.d); }
+  function min(a, b) { return cmp(a, b) <= 0 ? a : b; }
+  function iso(d) { return d.y + "-" + String(d.m).padStart(2, "0") + "-" + String(d.d).padStart(2, "0"); }
+  function nextDay(d) {
+    var t = new Date(Date.UTC(d.y, d.m - 1, d.d + 1));
+    return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+  }
+  // 29 February falls on 28 February in common years (Japanese law).
+  function birthdayIn(birth, year) {
+    return exists(year, birth.m, birth.d) ? { y: year, m: birth.m, d: birth.d } : { y: year, m: 2, d: 28 };
+  }
+  function nthBirthdayAfter(birth, day, n) {
+    var first = birthdayIn(birth, day.y);
+    if (cmp(first, day) <= 0) first = birthdayIn(birth, day.y + 1);
+    return birthdayIn(birth, first.y + n - 1);
+  }
+  function ageOn(birth, day) {
+    return day.y - birth.y - (cmp(birthdayIn(birth, day.y), day) > 0 ? 1 : 0);
+  }
+  function renewalFrom(expiry, months) {
+    var index = expiry.y * 12 + expiry.m - 1 - months;
+    var y = Math.floor(index / 12), m = index % 12 + 1;
+    if (exists(y, m, expiry.d)) return nextDay({ y: y, m: m, d: expiry.d });
+    return m === 12 ? { y: y + 1, m: 1, d: 1 } : { y: y, m: m + 1, d: 1 };
+  }
+
+  function validity(rules, birth, issued, stayUntil) {
+    if (cmp(issued, birth) < 0) return null;
+    if (stayUntil && cmp(stayUntil, issued) < 0) return null;
+    var age = ageOn(birth, issued), card;
+    if (cmp(issued, parse(rules.legacyIssuedBefore)) < 0 && age < rules.legacyUnderAge) {
+      card = nthBirthdayAfter(birth, issued, rules.legacyCardBirthdays);
+    } else if (age < rules.minorUnderAge) {
+      card = nthBirthdayAfter(birth, issued, rules.minorCardBirthdays);
+    } else {
+      card = nthBirthdayAfter(birth, issued, rules.cardBirthdays);
+    }
+    if (stayUntil) card = min(card, stayUntil);
+    var certificate = min(nthBirthdayAfter(birth, issued, rules.certificateBirthdays), card);
+    return {
+      card_expires: card,
+      card_renewal_from: renewalFrom(card, rules.renewalMonthsBefore),
+      certificate_expires: certificate,
+      certificate_renewal_from: renewalFrom(certificate, rules.renewalMonthsBefore),
+      signature_certificate: age >= rules.signatureMinAge
+    };
+  }
+
+  function show(form, answer) {
+    var out = form.querySelector(".vc-result");
+    out.textContent = "";
+    if (!answer) {
+      var p = document.createElement("p");
+      p.textContent = out.dataset.labelInvalid;
+      out.appendChild(p);
+      return;
+    }
+    // Latin digits in every language (Intl would print Devanagari digits for Nepali).
+    var lang = form.dataset.lang === "tl" ? "fil" : form.dataset.lang;
+    var format = new Intl.DateTimeFormat(lang, { dateStyle: "long", numberingSystem: "latn", timeZone: "UTC" });
+    var list = form.querySelector("template.vc-answer").content.cloneNode(true);
+    list.querySelectorAll("[data-answer]").forEach(function (dd) {
+      var value = answer[dd.dataset.answer];
+      if (typeof value === "boolean") {
+        dd.textContent = value ? dd.dataset.yes : dd.dataset.no;
+        dd.dataset.value = String(value);
+      } else {
+        dd.textContent = format.format(new Date(Date.UTC(value.y, value.m - 1, value.d)));
+        dd.dataset.value = iso(value);
+      }
+    });
+    out.appendChild(list);
+  }
+
+  document.querySelectorAll("form.validity-calculator").forEach(function (form) {
+    var rules = JSON.parse(form.dataset.rules);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var birth = parse(form.elements.birth.value), issued = parse(form.elements.issued.value);
+      var stayText = form.elements.stay.value, stay = stayText ? parse(stayText) : null;
+      var ok = birth && issued && (!stayText || stay);
+      show(form, ok ? validity(rules, birth, issued, stay) : null);
+    });
+  });
+  window.guidebookValidity = function (rules, birth, issued, stay) {
+    var answer = validity(rules, parse(birth), parse(issued), stay ? parse(stay) : null);
+    if (!answer) return null;
+    var out = {};
+    Object.keys(answer).forEach(function (k) { out[k] = typeof answer[k] === "boolean" ? answer[k] : iso(answer[k]); });
+    return out;
+  };
+})();
