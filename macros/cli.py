@@ -2,6 +2,7 @@
 
     guidebook validity --birth YYYY-MM-DD --issued YYYY-MM-DD [--stay-until YYYY-MM-DD]
     guidebook open-days --office ID --from YYYY-MM-DD --to YYYY-MM-DD
+    guidebook check                                 every check of data, catalogs and pages, without a build
     guidebook freshness [--stamp LANG [PAGE ...]]   which translations lag behind the Japanese
     guidebook catalogs                              add new labels and wording to locales/*.po
 
@@ -15,7 +16,7 @@ import datetime as dt
 import json
 import sys
 
-from . import catalog, freshness, rules
+from . import catalog, checks, freshness, rules
 from .data import load
 from .errors import DataError
 from .languages import LANGUAGES, SOURCE
@@ -64,6 +65,29 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
+def _check(args) -> int:
+    """Each check in turn; a summary an editor can act on; exit 1 when anything is wrong."""
+    sections = []
+    try:
+        book = load()
+        sections.append(("data/", []))
+    except DataError as exc:
+        book = None
+        sections.append(("data/", [checks.Finding(str(p.path), str(p).split(": ", 1)[1]) for p in exc.problems]))
+    sections.append(("pages and links", checks.content_findings()))
+    if book is not None:
+        sections.append(("catalogs", checks.catalog_findings(book)))
+    sections.append(("translation freshness", checks.freshness_findings()))
+    total = 0
+    for title, findings in sections:
+        print(f"{'ok   ' if not findings else 'ERROR'} {title}: {len(findings) or 'no'} problem{'s' if len(findings) != 1 else ''}")
+        for finding in findings:
+            print(f"      {finding}")
+        total += len(findings)
+    print("everything is in order" if not total else f"{total} problem(s) to fix before publishing")
+    return 1 if total else 0
+
+
 def _catalogs(args) -> int:
     catalog.update(list(LANGUAGES), load())
     return 0
@@ -86,6 +110,7 @@ def main(argv=None) -> int:
     fresh.add_argument("--stamp", nargs="+", metavar="LANG [PAGE]",
                        help="record that LANG's pages (all, or the PAGEs named) now match the Japanese")
     fresh.set_defaults(run=_freshness)
+    commands.add_parser("check", help="check data, catalogs, pages, links and freshness without a build").set_defaults(run=_check)
     commands.add_parser("catalogs", help="add new labels and data wording to every locales/*.po").set_defaults(run=_catalogs)
     args = parser.parse_args(argv)
     try:

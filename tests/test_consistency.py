@@ -12,26 +12,12 @@ import yaml
 from conftest import ROOT, build, copy_project
 from tracing import facts_on, main_content, numbers_in, numbers_of, pages, seen_numbers
 
+from macros.checks import typed_digits
 from macros.data import load
 from macros.formatting import formatter
 from macros.languages import LANGUAGES, SOURCE
 
 CONTENT = ROOT / "content"
-MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
-# Markdown's ordered-list marker: the rendered numbers come from the list, not from the text.
-LIST_MARKER = re.compile(r"^[ \t]*1\.[ \t]", re.M)
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
-
-
-def typed_digits(markdown: str) -> list[tuple[int, str]]:
-    """(line, text) of each digit written outside macro calls and list markers. Front matter
-    is metadata no reader sees (the source hash of a translation)."""
-    front = FRONT_MATTER.match(markdown)
-    if front:
-        markdown = re.sub(r"[^\n]", " ", front.group(0)) + markdown[front.end():]
-    stripped = MACRO_CALL.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown)
-    stripped = LIST_MARKER.sub(lambda m: " " * len(m.group(0)), stripped)
-    return [(n, line.strip()) for n, line in enumerate(stripped.splitlines(), 1) if any(ch.isdigit() for ch in line)]
 
 
 @pytest.mark.parametrize("page", sorted(CONTENT.rglob("*.md")), ids=lambda p: str(p.relative_to(CONTENT)))

@@ -1,0 +1,121 @@
+"""Every check an editor can run without building the site (``guidebook check``): data/
+against its schema, the catalogs, the pages of every language, their links, the numbers typed
+into them, and translation freshness. The tests use the same functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from . import catalog, freshness
+from .languages import LANGUAGES, SOURCE
+
+CONTENT = freshness.CONTENT
+MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+# Markdown's ordered-list marker: the numbers a reader sees come from the list, not the text.
+LIST_MARKER = re.compile(r"^[ \t]*1\.[ \t]", re.M)
+# Front matter is metadata no reader sees (a translation's source hash).
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}")
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def typed_digits(markdown: str) -> list[tuple[int, str]]:
+    """(line, text) of each line with a digit written outside macro calls and list markers."""
+    front = FRONT_MATTER.match(markdown)
+    if front:
+        markdown = _blank(front) + markdown[front.end():]
+    stripped = LIST_MARKER.sub(_blank, MACRO_CALL.sub(_blank, markdown))
+    return [(n, line.strip()) for n, line in enumerate(stripped.splitlines(), 1) if any(ch.isdigit() for ch in line)]
+
+
+def content_findings(content: Path = CONTENT) -> list[Finding]:
+    findings = []
+    source_pages = sorted(p.name for p in (content / SOURCE).glob("*.md"))
+    for lang in LANGUAGES:
+        folder = content / lang
+        pages = sorted(p.name for p in folder.glob("*.md"))
+        findings += [Finding(f"content/{lang}/{page}", "page missing (every language has every page)")
+                     for page in sorted(set(source_pages) - set(pages))]
+        findings += [Finding(f"content/{lang}/{page}", "page has no Japanese source")
+                     for page in sorted(set(pages) - set(source_pages))]
+        anchors = {p.name: set(ANCHOR.findall(p.read_text(encoding="utf-8"))) for p in folder.glob("*.md")}
+        for page in pages:
+            text = (folder / page).read_text(encoding="utf-8")
+            where = f"content/{lang}/{page}"
+            findings += [Finding(f"{where}:{n}", f"a number typed outside a macro: {line[:60]}")
+                         for n, line in typed_digits(text)]
+            for n, line in enumerate(text.splitlines(), 1):
+                for target in LINK.findall(line):
+                    problem = _link_problem(target, page, anchors)
+                    if problem:
+                        findings.append(Finding(f"{where}:{n}", problem))
+    return findings
+
+
+def _link_problem(target: str, page: str, anchors: dict[str, set]) -> str | None:
+    if target.startswith(("http://", "mailto:")):
+        return f"link {target} is not https"
+    if target.startswith("https://"):
+        return None
+    name, _, anchor = target.partition("#")
+    name = name or page
+    if name not in anchors:
+        return f"link to {target}: no page {name} in this language"
+    if anchor and anchor not in anchors[name]:
+        return f"link to {target}: {name} has no heading {{ #{anchor} }}"
+    return None
+
+
+def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Finding]:
+    wanted = catalog.source_messages(book)
+    findings = []
+    for lang in LANGUAGES:
+        if lang == SOURCE:
+            continue
+        path = catalog.catalog_path(lang, locales_dir)
+        where = f"locales/{lang}.po"
+        if not path.exists():
+            findings.append(Finding(where, "catalog missing (run guidebook catalogs)"))
+            continue
+        with path.open("rb") as fh:
+            messages = read_po(fh)
+        for msgid, plural in wanted.items():
+            message = messages.get(msgid)
+            strings = message.string if message and isinstance(message.string, tuple) else (message.string,) if message else ()
+            if message is None or not all(strings):
+                findings.append(Finding(where, f"no translation of {msgid!r}"))
+            elif message.fuzzy:
+                findings.append(Finding(where, f"fuzzy translation of {msgid!r}"))
+            elif plural != isinstance(message.string, tuple):
+                findings.append(Finding(where, f"{msgid!r} {'must' if plural else 'must not'} be a plural entry"))
+            for string in strings:
+                if string and sorted(PLACEHOLDER.findall(string)) != sorted(PLACEHOLDER.findall(msgid)):
+                    findings.append(Finding(where, f"placeholders of {msgid!r} differ in {string!r}"))
+                elif string and any(ch.isdigit() for ch in PLACEHOLDER.sub("", string)):
+                    findings.append(Finding(where, f"a number typed into a translation: {string!r}"))
+        unused = {m.id[0] if isinstance(m.id, tuple) else m.id for m in messages if m.id} - set(wanted)
+        findings += [Finding(where, f"no longer used: {msgid!r} (run guidebook catalogs)") for msgid in sorted(unused)]
+    return findings
+
+
+def freshness_findings(content: Path = CONTENT) -> list[Finding]:
+    return [Finding(f"content/{s.lang}/{s.page}", f"translation {s.state}: update it, then guidebook freshness --stamp {s.lang} {s.page}")
+            for s in freshness.report(content) if s.state != freshness.UP_TO_DATE]
