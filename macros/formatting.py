@@ -42,6 +42,9 @@ _ENGLISH_ORDINAL_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th
 # Clock times: 12-hour where readers expect it, 24-hour elsewhere (Japanese has its own form).
 _TWELVE_HOUR = {"en", "tl"}
 
+# List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma.
+_LISTS = {"ne": (", ", " र ")}
+
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024
 
@@ -102,6 +105,9 @@ class Formatter:
         return self.list([self.ordinal(w) for w in weeks])
 
     def list(self, items: list[str], style: str = "standard") -> str:
+        if self.lang in _LISTS and style == "standard" and len(items) > 1:
+            middle, last = _LISTS[self.lang]
+            return middle.join(items[:-1]) + last + items[-1]
         return format_list(items, style=style, locale=self.locale)
 
 

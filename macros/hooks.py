@@ -3,6 +3,9 @@ alternates in every page's head, with x-default pointing at the Japanese edition
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import os
 import re
 import sys
 from pathlib import Path
@@ -27,12 +30,18 @@ NOT_FOUND_HOME = N_("トップページへ")
 _source_404: dict[str, str] = {}
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# Only the site's own origin: no fonts, CDNs or analytics from elsewhere. The theme's few
+# inline scripts are allowed by their hashes.
+_POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
 def on_config(config):
     # One place for the address: data/publication.yml. Runs before static-i18n derives each
-    # language's address from it.
-    config.site_url = str(load_cached().publication.online_edition)
+    # language's address from it. GUIDEBOOK_SITE_URL serves a build from another address
+    # (a local preview, the browser tests) without touching the data.
+    config.site_url = os.environ.get("GUIDEBOOK_SITE_URL") or str(load_cached().publication.online_edition)
     return config
 
 
@@ -52,7 +61,16 @@ def on_post_page(output: str, page, config) -> str:
     if links:
         head.append(f'<link rel="alternate" href="{links[0]}" hreflang="x-default">')
     head += _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
-    return output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
+    output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
+    return content_security_policy(output)
+
+
+def content_security_policy(html: str) -> str:
+    """A CSP meta element first in the head, with the hash of each inline script of the page."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()}'"
+                      for code in _INLINE_SCRIPT.findall(html))
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{_POLICY.format(hashes=hashes)}">'
+    return html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n    {meta}', 1)
 
 
 def _structured_data(page_name: str, lang: str) -> list[str]:
@@ -93,8 +111,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
     lang = config.theme["language"]
     if lang == SOURCE:
         _source_404["html"] = output
-        return output
+        return content_security_policy(output)
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output, encoding="utf-8")
-    return _source_404.get("html", output)
+    target.write_text(content_security_policy(output), encoding="utf-8")
+    return content_security_policy(_source_404.get("html", output))

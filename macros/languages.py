@@ -4,6 +4,11 @@ foreign-language hotline use these names), in the order of the switcher."""
 LANGUAGES = {
     "ja": "日本語",
     "en": "English",
+    "ko": "한국어",
+    "es": "Español",
+    "ne": "नेपाली",
+    "id": "Bahasa Indonesia",
+    "vi": "Tiếng Việt",
 }
 
 # Names of every language the guidebook or its hotlines speak, in that language.

@@ -19,4 +19,5 @@ def where(ctx: Context, procedure: str) -> str:
     channels = ctx.book.procedures.procedures.get(procedure)
     if channels is None:
         raise MacroError(f"no procedure {procedure!r}; expected one of: {', '.join(ctx.book.procedures.procedures)}")
-    return ctx.render("where.html", places=ctx.join([ctx._(CHANNEL_LABELS[c]) for c in channels]))
+    # Any one of the places will do: "A, B, or C".
+    return ctx.render("where.html", places=ctx.join([ctx._(CHANNEL_LABELS[c]) for c in channels], style="or"))
