@@ -42,8 +42,9 @@ _ENGLISH_ORDINAL_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th
 # Clock times: 12-hour where readers expect it, 24-hour elsewhere (Japanese has its own form).
 _TWELVE_HOUR = {"en", "tl"}
 
-# List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma.
-_LISTS = {"ne": (", ", " र ")}
+# List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma,
+# Thai's none before และ ("ที่ 3และที่ 5").
+_LISTS = {"ne": (", ", " र "), "th": (" ", " และ")}
 
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024

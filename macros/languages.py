@@ -4,8 +4,11 @@ foreign-language hotline use these names), in the order of the switcher."""
 LANGUAGES = {
     "ja": "日本語",
     "en": "English",
+    "zh": "简体中文",
     "ko": "한국어",
     "es": "Español",
+    "pt": "Português",
+    "th": "ไทย",
     "ne": "नेपाली",
     "id": "Bahasa Indonesia",
     "vi": "Tiếng Việt",

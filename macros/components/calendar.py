@@ -36,6 +36,9 @@ def opening_calendar(ctx: Context, office: str = "center") -> str:
         tables.append({"first": month[0].date, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)]})
     weekdays = [(first_weekday + i) % 7 for i in range(7)]
     names = ctx.fmt.locale.days["format"]
-    return ctx.render("opening_calendar.html", id=office, tables=tables, reasons=REASONS,
-                      weekdays=[(names["wide"][d], names["abbreviated"][d]) for d in weekdays],
+    # Vietnamese abbreviates weekdays with numbers ("Th 2" for Monday): a number a reader could
+    # take for a date; the full name ("Thứ Hai") has none.
+    headers = [(names["wide"][d], names["abbreviated"][d] if not any(ch.isdigit() for ch in names["abbreviated"][d])
+                else names["wide"][d]) for d in weekdays]
+    return ctx.render("opening_calendar.html", id=office, tables=tables, reasons=REASONS, weekdays=headers,
                       saturday_path=f"offices.{office}.hours.saturdays", weekday_path=f"offices.{office}.hours.weekdays")
