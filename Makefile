@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 site: $(STAMP) debian-packages
+	$(VENV)/bin/python -m macros.cli check
 	rm -rf .site-build
 	$(VENV)/bin/mkdocs build --strict --quiet -d .site-build
 	rm -rf site && mv .site-build site

@@ -46,8 +46,14 @@ def _shown(path: Path) -> Path:
     return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
-@cache
 def _read(path: Path) -> Catalog:
+    """A catalog, read again when the file changed (a preview server keeps running)."""
+    stat = path.stat()
+    return _read_version(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
     with path.open("rb") as fh:
         return read_po(fh)
 
@@ -138,5 +144,4 @@ def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> 
                         flags=previous.flags if previous else ())
         with path.open("wb") as fh:
             write_po(fh, new, width=0, omit_header=False)
-        _read.cache_clear()
 

@@ -21,6 +21,7 @@ LIST_MARKER = re.compile(r"^[ \t]*1\.[ \t]", re.M)
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+FACT_CALL = re.compile(r"""\b(?:fact|words|words_list)\(\s*["']([^"']+)["']""")
 ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}")
 
 
@@ -46,7 +47,9 @@ def typed_digits(markdown: str) -> list[tuple[int, str]]:
     return [(n, line.strip()) for n, line in enumerate(stripped.splitlines(), 1) if any(ch.isdigit() for ch in line)]
 
 
-def content_findings(content: Path = CONTENT) -> list[Finding]:
+def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
+    """Pages of every language, numbers typed into them, their links, and (given the data)
+    the facts their macros name."""
     findings = []
     source_pages = sorted(p.name for p in (content / SOURCE).glob("*.md"))
     for lang in LANGUAGES:
@@ -63,6 +66,11 @@ def content_findings(content: Path = CONTENT) -> list[Finding]:
             findings += [Finding(f"{where}:{n}", f"a number typed outside a macro: {line[:60]}")
                          for n, line in typed_digits(text)]
             for n, line in enumerate(text.splitlines(), 1):
+                for path in FACT_CALL.findall(line) if book is not None else ():
+                    try:
+                        book.fact(path)
+                    except KeyError as exc:
+                        findings.append(Finding(f"{where}:{n}", f"{exc.args[0]}: correct the path (see data/)"))
                 for target in LINK.findall(line):
                     problem = _link_problem(target, page, anchors)
                     if problem:
@@ -117,5 +125,7 @@ def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Find
 
 
 def freshness_findings(content: Path = CONTENT) -> list[Finding]:
-    return [Finding(f"content/{s.lang}/{s.page}", f"translation {s.state}: update it, then guidebook freshness --stamp {s.lang} {s.page}")
-            for s in freshness.report(content) if s.state != freshness.UP_TO_DATE]
+    """Translations whose Japanese page changed since (missing pages are content findings)."""
+    return [Finding(f"content/{s.lang}/{s.page}", f"the Japanese page changed: update the translation, then "
+                    f"guidebook freshness --stamp {s.lang} {s.page}")
+            for s in freshness.report(content) if s.state == freshness.STALE]

@@ -116,8 +116,18 @@ def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str,
     return glossary
 
 
-@cache
 def load_cached(data_dir: Path = DATA_DIR) -> Guidebook:
+    """``load``, once per version of the files: the eleven language builds of one run share it,
+    and a preview server (``mkdocs serve``) picks up an edit of data/ at its next rebuild."""
+    return _load_version(data_dir, _version(data_dir))
+
+
+def _version(data_dir: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(data_dir.rglob("*.yml")))
+
+
+@cache
+def _load_version(data_dir: Path, version: tuple) -> Guidebook:
     return load(data_dir)
 
 
@@ -129,7 +139,7 @@ def _located(source: yaml_source.Source, error: dict) -> Problem:
     if error["type"] == "extra_forbidden":
         message = "unknown key (remove it or check its spelling)"
     elif error["type"] == "missing":
-        message = "required key missing"
+        message = "required key missing (add it)"
     elif "input" in error and error["type"] not in ("value_error", "assertion_error") and not isinstance(error["input"], (dict, list)):
         message = f"{message}, found {error['input']!r}"
     return Problem(source.path, source.line_of(loc), field, message)

@@ -85,7 +85,7 @@ def _walk(node: yaml.Node, loc: Path_, lines: dict, problems: list, path: Path) 
             line = key_node.start_mark.line + 1
             if key in seen:
                 field = ".".join(map(str, loc + (key,)))
-                problems.append(Problem(path, line, field, f"duplicate key (first on line {seen[key]})"))
+                problems.append(Problem(path, line, field, f"duplicate key (first on line {seen[key]}): keep one"))
             seen[key] = line
             _walk(value_node, loc + (key,), lines, problems, path)
             lines[loc + (key,)] = line

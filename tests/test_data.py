@@ -47,7 +47,7 @@ BROKEN = {
     "negative fee": ("fees.yml", "card: 800", "card: -800", "reissue.card", "greater than or equal to 0"),
     "unknown key": ("fees.yml", "  certificate: 200", "  certificate: 200\n  certifcate: 200",
                     "reissue.certifcate", "unknown key", "certifcate"),
-    "missing key": ("pins.yml", "  attempts: 3\n", "", "user.attempts", "required key missing", "user:"),
+    "missing key": ("pins.yml", "  attempts: 3\n", "", "user.attempts", "required key missing (add it)", "user:"),
     "duplicate key": ("offices.yml", "azabu:", "shiba:", "shiba", "duplicate key (first on line"),
     "duplicate id": ("konbini.yml", "  - id: card\n", "  - id: menu\n", "steps.1.id", "duplicate id 'menu'"),
     "inverted time range": ("offices.yml", 'opens: "9:00", closes: "19:00"', 'opens: "19:00", closes: "9:00"',

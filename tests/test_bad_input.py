@@ -1,0 +1,85 @@
+"""A catalogue of broken inputs beyond data/ (whose own cases are in test_data.py): each is
+refused with its file, line and what to do, by ``guidebook check`` (which ``make site`` runs
+before building) or by the build itself; nothing of it reaches the output (test_site_build.py)."""
+
+import subprocess
+import sys
+
+import pytest
+from conftest import build, copy_project
+
+
+def _append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _replace(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_count(path):
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+# name: (edit of the project copy, expected words of the message; {n} is the last line of the edited page)
+REFUSED_BY_CHECK = {
+    "page missing in a language": (lambda p: (p / "content/en/faq.md").unlink(),
+                                   "content/en/faq.md: page missing (every language has every page)"),
+    "page without a Japanese source": (lambda p: (p / "content/en/extra.md").write_text("# Extra\n", encoding="utf-8"),
+                                       "content/en/extra.md: page has no Japanese source"),
+    "number typed into a page": (lambda p: _append(p / "content/en/faq.md", "Open until 7 pm.\n"),
+                                 "content/en/faq.md:{n}: a number typed outside a macro"),
+    "broken link to a page": (lambda p: _append(p / "content/en/faq.md", "See [it](nowhere.md).\n"),
+                              "content/en/faq.md:{n}: link to nowhere.md: no page nowhere.md in this language"),
+    "broken link to a heading": (lambda p: _append(p / "content/en/faq.md", "See [it](card.md#nowhere).\n"),
+                                 "content/en/faq.md:{n}: link to card.md#nowhere: card.md has no heading { #nowhere }"),
+    "external link without https": (lambda p: _append(p / "content/en/faq.md", "See [it](http://example.org/).\n"),
+                                    "content/en/faq.md:{n}: link http://example.org/ is not https"),
+    "reference to an undefined fact": (lambda p: _append(p / "content/en/faq.md", '{{ fact("fees.reissue.cards") }}\n'),
+                                       "content/en/faq.md:{n}: no fact 'fees.reissue.cards' in data/ (stopped at 'cards'): correct the path"),
+    "label missing from a catalog": (lambda p: _replace(p / "locales/en.po", 'msgstr "Weekdays"', 'msgstr ""'),
+                                     "locales/en.po: no translation of '平日'"),
+    "placeholder dropped in a translation": (lambda p: _replace(p / "locales/en.po", 'msgstr "{block} {town}, Minato City"', 'msgstr "{town}, Minato City"'),
+                                             "locales/en.po: placeholders of '港区{town}{block}' differ in '{town}, Minato City'"),
+    "number typed into a translation": (lambda p: _replace(p / "locales/en.po", 'msgstr "Weekdays"', 'msgstr "Weekdays (5)"'),
+                                        "locales/en.po: a number typed into a translation: 'Weekdays (5)'"),
+    "fuzzy translation": (lambda p: _replace(p / "locales/en.po", 'msgid "平日"', '#, fuzzy\nmsgid "平日"'),
+                          "locales/en.po: fuzzy translation of '平日'"),
+    "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
+                                            "data/glossary/en.yml:1: pin: term missing (ja: 暗証番号)"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_BY_CHECK, ids=str)
+def test_refused_by_check(tmp_path, case):
+    project = copy_project(tmp_path / "project")
+    edit, expected = REFUSED_BY_CHECK[case]
+    edit(project)
+    faq = project / "content/en/faq.md"
+    expected = expected.replace("{n}", str(_line_count(faq)) if faq.exists() else "")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout
+    assert expected in result.stdout, result.stdout[-2000:]
+
+
+# Mistakes only the build can see: it stops with the page and the macro's message.
+REFUSED_BY_BUILD = {
+    "component called with a wrong argument": ('{{ hours_table("minato") }}', "no office 'minato'"),
+    "unknown macro": ("{{ opening_hours() }}", "'opening_hours' is undefined"),
+    "wrong form of a fact": ('{{ fact("fees.reissue.card", "weekday") }}', "unknown form 'weekday'"),
+    "a fact with no single value": ('{{ fact("offices.center.hours") }}', "cannot be shown as one value"),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED_BY_BUILD, ids=str)
+def test_refused_by_build(tmp_path, case, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    call, words = REFUSED_BY_BUILD[case]
+    _append(project / "content/ja/faq.md", f"\n{call}\n")
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "ja")  # one language is enough to see the refusal
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "ja/faq.md" in result.stderr and words in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "site" / "faq").exists()

@@ -1,0 +1,65 @@
+"""Builds are atomic (a failed ``make site`` leaves the previous site/ as it was) and
+reproducible (the same sources give the same files)."""
+
+import filecmp
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT, build, copy_project
+
+# Any fixed day: both builds must see the same one (the calendar shows the months from it).
+FIXED_EPOCH = "1790000000"
+
+
+def _tree(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_sources_are_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    first, second = tmp_path / "first", tmp_path / "second"
+    for out in (first, second):
+        result = build(ROOT, out)
+        assert result.returncode == 0, result.stderr
+    a, b = _tree(first), _tree(second)
+    assert set(a) == set(b)
+    differing = [name for name in a if a[name] != b[name]]
+    assert not differing, differing[:10]
+
+
+def _make_site(project):
+    venv = ROOT / ".venv"
+    return subprocess.run(["make", "site", f"VENV={venv}", f"PYTHON={sys.executable}"], cwd=project,
+                          capture_output=True, text=True, timeout=1200)
+
+
+def test_a_failed_build_leaves_the_previous_site_intact(tmp_path):
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    previous = project / "site"
+    previous.mkdir()
+    (previous / "index.html").write_text("the site as published yesterday\n", encoding="utf-8")
+    kept = tmp_path / "kept"
+    shutil.copytree(previous, kept)
+
+    # refused by the checks, before any building
+    fees = project / "data/fees.yml"
+    good = fees.read_text(encoding="utf-8")
+    fees.write_text(good.replace("card: 800", "card: -800"), encoding="utf-8")
+    result = _make_site(project)
+    assert result.returncode != 0 and "reissue.card" in result.stdout + result.stderr
+    assert not filecmp.dircmp(previous, kept).diff_files and set(os.listdir(previous)) == set(os.listdir(kept))
+
+    # refused by the build itself, half-way through the languages
+    fees.write_text(good, encoding="utf-8")
+    page = project / "content/en/faq.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n{{ hours_table("minato") }}\n', encoding="utf-8")
+    result = _make_site(project)
+    assert result.returncode != 0 and "no office 'minato'" in result.stdout + result.stderr
+    assert set(os.listdir(previous)) == set(os.listdir(kept))
+    assert (previous / "index.html").read_text(encoding="utf-8") == "the site as published yesterday\n"
