@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP) debian-packages
 	$(VENV)/bin/python -m macros.cli check
 	rm -rf .site-build
-	$(VENV)/bin/mkdocs build --strict --quiet -d .site-build
+	$(VENV)/bin/mkdocs build --strict -d .site-build
 	rm -rf site && mv .site-build site
 
 debian-packages:

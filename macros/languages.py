@@ -12,6 +12,7 @@ LANGUAGES = {
     "ne": "नेपाली",
     "id": "Bahasa Indonesia",
     "vi": "Tiếng Việt",
+    "tl": "Tagalog",
 }
 
 # Names of every language the guidebook or its hotlines speak, in that language.
