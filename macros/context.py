@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -99,14 +99,20 @@ class Context:
         return Markup(self.fmt.list([str(escape(part)) for part in parts], style=style))
 
     @cached_property
-    def _jinja(self) -> Environment:
-        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"])
-        env.globals.update(_=self._, fact=self.fact, words=self.words, sentence=self.sentence, join=self.join, date_mark=self.date_mark,
-                           value=self.value, fmt=self.fmt, lang=self.lang, book=self.book)
-        return env
+    def _helpers(self) -> dict:
+        """What every component template can call, bound to this language."""
+        return dict(_=self._, fact=self.fact, words=self.words, sentence=self.sentence, join=self.join,
+                    date_mark=self.date_mark, value=self.value, fmt=self.fmt, lang=self.lang, book=self.book)
 
     def render(self, template: str, **params) -> Markup:
         """A component's template, on one line: Markdown keeps a raw HTML block only up to a blank line."""
-        html = self._jinja.get_template(template).render(**params)
+        html = _templates().get_template(template).render(**self._helpers, **params)
         return Markup("".join(line.strip() for line in html.splitlines()))
+
+
+@cache
+def _templates() -> Environment:
+    """One environment for every language and build: each template is compiled once per process
+    (eleven language builds, and every rebuild of a preview server; auto_reload sees edits)."""
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.do"], auto_reload=True)

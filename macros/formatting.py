@@ -43,8 +43,8 @@ _ENGLISH_ORDINAL_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th
 _TWELVE_HOUR = {"en", "tl"}
 
 # List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma,
-# Thai's none before และ ("ที่ 3และที่ 5").
-_LISTS = {"ne": (", ", " र "), "th": (" ", " และ")}
+# Thai's no spaces around และ ("ที่ 3และที่ 5").
+_LISTS = {"ne": (", ", " र "), "th": (" ", " และ ")}
 
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024
@@ -73,6 +73,8 @@ class Formatter:
     def date(self, value: dt.date) -> str:
         if self.lang == "th":  # Thai's long pattern adds the era (ค.ศ.); the skeleton does not
             return format_skeleton("yMMMMd", value, locale=self.locale)
+        if self.lang == "vi":  # CLDR's "13 tháng 4, 2026"; readers write the year with "năm"
+            return format_date(value, "'ngày' d 'tháng' M 'năm' y", locale=self.locale)
         return format_date(value, "long", locale=self.locale)
 
     def year_month(self, value: YearMonth) -> str:
