@@ -5,8 +5,10 @@ VENV := .venv
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # Debian packages: Chromium for the browser tests (Playwright drives it; no browser download),
-# fonts so that every script of the guidebook renders.
-DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core
+# fonts so that every script of the guidebook renders (BIZ UD Gothic for Japanese print), Pango
+# for WeasyPrint, and poppler-utils (pdftotext, pdffonts) for the print tests.
+DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core fonts-morisawa-bizud-gothic \
+  libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: site test clean debian-packages
@@ -25,6 +27,7 @@ site: $(STAMP) debian-packages
 	$(VENV)/bin/python -m macros.cli check
 	rm -rf .site-build
 	$(VENV)/bin/mkdocs build --strict -d .site-build
+	$(VENV)/bin/python -m macros.cli pdf --site .site-build
 	rm -rf site && mv .site-build site
 
 debian-packages:
@@ -34,8 +37,15 @@ debian-packages:
 	  echo "installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; fi
 
-test: $(STAMP) debian-packages
+# axe-core for the browser tests, at the version of package-lock.json.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+test: $(STAMP) debian-packages $(AXE)
 	$(VENV)/bin/pytest -q
 
 clean:
-	rm -rf site .site-build $(VENV)
+	rm -rf site .site-build $(VENV) node_modules

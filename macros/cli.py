@@ -5,6 +5,7 @@
     guidebook check                                 every check of data, catalogs and pages, without a build
     guidebook freshness [--stamp LANG [PAGE ...]]   which translations lag behind the Japanese
     guidebook catalogs                              add new labels and wording to locales/*.po
+    guidebook pdf [--lang L] [--edition E] [--site DIR] [--jobs N]   the print edition from the built site
 
 Answers are JSON on standard output; a bad argument gives a one-line error and exit code 2.
 """
@@ -15,11 +16,13 @@ import argparse
 import datetime as dt
 import json
 import sys
+from pathlib import Path
 
 from . import catalog, checks, freshness, rules
 from .data import load
 from .errors import DataError
 from .languages import LANGUAGES, SOURCE
+from .print_edition import EDITIONS
 
 
 def _freshness(args) -> int:
@@ -97,6 +100,19 @@ def _catalogs(args) -> int:
     return 0
 
 
+def _pdf(args) -> int:
+    """PDFs of the print edition into <site>/pdf/, from the site as built (make site runs this)."""
+    from . import print_pdf  # WeasyPrint and its fonts: loaded for this command only
+
+    results = print_pdf.build(args.site, args.lang or list(LANGUAGES), args.edition, args.jobs)
+    for (lang, edition), result in results.items():
+        if isinstance(result, Exception):
+            print(f"guidebook pdf: {lang} {edition}: {result}", file=sys.stderr)
+        else:
+            print(result)
+    return 1 if any(isinstance(result, Exception) for result in results.values()) else 0
+
+
 def main(argv=None) -> int:
     parser = _Parser(prog="guidebook", description="The guidebook's rules, and tools for its editors and translators.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -116,6 +132,12 @@ def main(argv=None) -> int:
     fresh.set_defaults(run=_freshness)
     commands.add_parser("check", help="check data, catalogs, pages, links and freshness without a build").set_defaults(run=_check)
     commands.add_parser("catalogs", help="add new labels and data wording to every locales/*.po").set_defaults(run=_catalogs)
+    pdf = commands.add_parser("pdf", help="the print edition: a PDF per language and edition, from the built site")
+    pdf.add_argument("--lang", action="append", choices=list(LANGUAGES), help="a language (repeat for several; default: all)")
+    pdf.add_argument("--edition", action="append", choices=list(EDITIONS), help="standard or large (default: both)")
+    pdf.add_argument("--site", type=Path, default=catalog.ROOT / "site", help="the built site (default: site/); PDFs go to its pdf/")
+    pdf.add_argument("--jobs", type=int, help="PDFs made at the same time (default: one per processor)")
+    pdf.set_defaults(run=_pdf)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

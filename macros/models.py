@@ -64,6 +64,7 @@ class Publication(Model):
     municipality_name: Text
     calendar_months: int = Field(ge=1, le=12)
     online_edition: HttpUrl
+    accessibility_standard: Text
 
     @field_validator("online_edition")
     @classmethod

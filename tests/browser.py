@@ -8,7 +8,10 @@ import http.server
 import threading
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
+# axe-core, pinned in package.json and installed into node_modules/ by the Makefile.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Without these, Chromium tries to reach Google's hosts at start-up; this machine has no network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -41,3 +44,17 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def site_pages(site: Path, languages) -> list[str]:
+    """Every page of every language, as addresses relative to the site root: the content pages
+    ("", "en/faq/") and each language's 404 page ("404.html", "en/404.html")."""
+    from tracing import pages
+
+    found = []
+    for lang in languages:
+        prefix = "" if lang == "ja" else f"{lang}/"
+        found += [prefix + ("" if name == "." else f"{name}/") for name in pages(site, lang, languages)]
+        if (site / prefix / "404.html").exists():
+            found.append(f"{prefix}404.html")
+    return found

@@ -11,12 +11,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # What a copy of the project needs to build.
-PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "mkdocs.yml")
+PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "print", "mkdocs.yml")
 
 
-def build(project: Path, out: Path) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of ``project`` into ``out``."""
+def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of ``project`` into ``out`` (for ``site_url``, if given)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    if site_url:
+        env["GUIDEBOOK_SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
@@ -43,6 +45,16 @@ def site(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def pdfs(site) -> dict:
+    """The print edition made from that site as ``make site`` makes it, into its pdf/, once per
+    session: {(language, edition): the file, or the error that stopped it}."""
+    from macros import print_pdf
+    from macros.languages import LANGUAGES
+
+    return print_pdf.build(site, list(LANGUAGES))
+
+
+@pytest.fixture(scope="session")
 def book():
     from macros.data import load
 
@@ -59,8 +71,18 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def base_url(site):
+def served_site(tmp_path_factory):
+    """(folder, address) of the guidebook built for the local server that serves it: its absolute
+    links (404 pages, language alternates) and Material's fetches stay on that server."""
     from browser import served
 
-    with served(site) as url:
-        yield url
+    out = tmp_path_factory.mktemp("served")
+    with served(out) as url:
+        result = build(ROOT, out, site_url=url)
+        assert result.returncode == 0, result.stderr
+        yield out, url
+
+
+@pytest.fixture(scope="session")
+def base_url(served_site):
+    return served_site[1]

@@ -29,6 +29,7 @@ EXAMPLES = {
     "validity_calculator": [{}],
     "opening_calendar": [{"office": "center"}, {"office": "shibaura"}],
     "where": [{"procedure": "pin_change"}],
+    "print_editions": [{}],
 }
 
 BAD_ARGUMENTS = {

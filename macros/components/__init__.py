@@ -10,11 +10,12 @@ from .hours import closed_days, hours_table
 from .links import link
 from .lists import sentences
 from .offices import access_list, address, office_list, publisher
+from .print_editions import print_editions
 from .procedures import where
 from .validity import renewal_examples
 
 COMPONENTS = {
     f.__name__: f
     for f in (documents, fee_table, reissue_fees, hotline_hours, hotline_languages, hotline_menu, closed_days,
-              hours_table, link, opening_calendar, sentences, access_list, address, office_list, publisher, renewal_examples, validity_calculator, where)
+              hours_table, link, opening_calendar, sentences, access_list, address, office_list, publisher, print_editions, renewal_examples, validity_calculator, where)
 }

@@ -11,7 +11,7 @@ from .hours import _office
 # Why a day is closed, as the calendar says it (rules.CLOSED_REASONS).
 REASONS = {
     "new_year": N_("年末年始"),
-    "national_holiday": N_("祝日"),
+    "national_holiday": N_("祝日のため休館"),
     "sunday": N_("休館日"),
     "saturday": N_("休館日"),
 }

@@ -9,7 +9,7 @@ CHANNEL_LABELS = {
     "smartphone": N_("スマホ"),
     "center": N_("マイナンバーカードセンター"),
     "branch": N_("各総合支所区民課の窓口"),
-    "konbini": N_("コンビニ"),
+    "konbini": N_("コンビニのマルチコピー機"),
     "phone": N_("電話"),
 }
 

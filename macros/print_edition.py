@@ -1,0 +1,214 @@
+"""The print edition as one HTML document per language and edition, assembled from the BUILT
+web pages: each page's article, in the order of the site's navigation, behind a cover and a
+table of contents made from data/ with the same components as the pages. The template and
+the CSS are in print/; macros/print_pdf.py turns the document into a PDF.
+
+No text is written twice: the chapters are the web pages' own HTML; print only adds what
+paper needs (page numbers, printed link addresses, QR codes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import lxml.html
+import segno
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .catalog import N_, ROOT, translate
+from . import components
+from .context import Context
+from .data import Guidebook
+from .languages import LANGUAGES, SOURCE
+from .rules import build_date
+
+PRINT_DIR = ROOT / "print"
+PDF_FOLDER = "pdf"
+EDITIONS = {"standard": N_("標準版"), "large": N_("大活字版")}
+LABELS = {
+    "contents": N_("目次"),
+    "number": N_("発行番号"),
+    "issued": N_("発行日"),
+    "opened": N_("開設日"),
+    "address": N_("住所"),
+    "phone": N_("電話"),
+    "online": N_("オンライン版"),
+}
+# Elements of a web page that only work on a screen (the validity calculator needs JavaScript).
+SCREEN_ONLY = ("form", "script", "noscript", "template")
+# Attributes that name ids, rewritten with the ids when chapters share one document.
+ID_REFERENCES = ("for", "headers", "aria-labelledby", "aria-describedby", "aria-controls")
+_LOCAL = "file:///site/"  # resolves links between the built files; never opened
+
+
+@dataclass(frozen=True)
+class Chapter:
+    slug: str
+    title: str
+    html: Markup
+
+
+def pdf_name(lang: str, edition: str) -> str:
+    return f"guidebook-{lang}-{edition}.pdf"
+
+
+def site_path(book: Guidebook) -> str:
+    """The path of the site's root on its server (``/mynumber-guidebook/``): of the address
+    macros/hooks.py gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
+    return urlsplit(os.environ.get("GUIDEBOOK_SITE_URL") or str(book.publication.online_edition)).path or "/"
+
+
+def online_edition(book: Guidebook, lang: str) -> str:
+    """The address of the web edition in ``lang``: Japanese at the root, others in their folder."""
+    root = str(book.publication.online_edition)
+    return root if lang == SOURCE else urljoin(root, f"{lang}/")
+
+
+def language_root(site: Path, lang: str) -> Path:
+    return site if lang == SOURCE else site / lang
+
+
+def pages_in_nav_order(site: Path, lang: str) -> list[tuple[str, object]]:
+    """(path below the language root, parsed page) of each page, following the pages' own
+    ``<link rel="next">`` from the home page: the order of the site's navigation."""
+    root = language_root(site, lang)
+    found, url = [], ""
+    while url is not None:
+        if url in (u for u, _ in found):
+            raise ValueError(f"{lang}: the pages' next links go round in a circle at {url!r}")
+        tree = lxml.html.parse(str(root / url / "index.html"))
+        found.append((url, tree))
+        following = tree.xpath("//head/link[@rel='next']/@href")
+        url = urljoin(f"{_LOCAL}{url}", following[0]).removeprefix(_LOCAL) if following else None
+    return found
+
+
+def site_name(site: Path, lang: str) -> str:
+    """The site's name in ``lang`` as the built home page shows it in its header."""
+    tree = lxml.html.parse(str(language_root(site, lang) / "index.html"))
+    names = tree.xpath("//*[contains(@class, 'md-header__topic')]//*[contains(@class, 'md-ellipsis')]")
+    if not names:
+        raise ValueError(f"{lang}: no site name in the header of the home page")
+    return names[0].text_content().strip()
+
+
+def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
+    """Every page's article, ids made unique in the one document and links made to work on paper."""
+    pages = pages_in_nav_order(site, lang)
+    # Links are resolved against each page's canonical address, the one the site was built for.
+    addresses = {url: _canonical(tree, lang, url) for url, tree in pages}
+    built_root = addresses[""] if lang == SOURCE else urljoin(addresses[""], "../")
+    slugs = {addresses[url]: url.strip("/").replace("/", "-") or "home" for url, _ in pages}
+    links = Links(slugs, built_root, str(book.publication.online_edition))
+    found = []
+    for url, tree in pages:
+        article = _article(tree, lang, url)
+        for element in article.xpath(" | ".join(f".//{tag}" for tag in SCREEN_ONLY)):
+            element.getparent().remove(element)
+        slug = slugs[addresses[url]]
+        _prefix_ids(article, slug)
+        for link in article.xpath(".//a[@href]"):
+            links.rewrite(link, addresses[url])
+        heading = article.find(".//h1")
+        title = heading.text_content().strip() if heading is not None else slug
+        inner = (article.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
+        found.append(Chapter(slug, title, Markup(inner)))
+    return found
+
+
+def _article(tree, lang: str, url: str):
+    found = tree.xpath("//article[contains(concat(' ', normalize-space(@class), ' '), ' md-content__inner ')]")
+    if not found:
+        raise ValueError(f"{lang}/{url}: no article element: is this a page of the guidebook?")
+    return found[0]
+
+
+def _canonical(tree, lang: str, url: str) -> str:
+    found = tree.xpath("//head/link[@rel='canonical']/@href")
+    if not found:
+        raise ValueError(f"{lang}/{url}: no canonical address in the page's head")
+    return found[0]
+
+
+def _prefix_ids(article, slug: str) -> None:
+    for element in article.xpath(".//*[@id]"):
+        element.set("id", f"{slug}--{element.get('id')}")
+    for name in ID_REFERENCES:
+        for element in article.xpath(f".//*[@{name}]"):
+            element.set(name, " ".join(f"{slug}--{ref}" for ref in element.get(name).split()))
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where the links of the web pages lead on paper."""
+
+    chapters: dict[str, str]  # canonical address of a page -> its chapter's id
+    built_root: str  # the site's address in the build (a preview may use another)
+    published_root: str  # the address readers type: data/publication.yml
+
+    def rewrite(self, link, page_address: str) -> None:
+        href = link.get("href")
+        if href.startswith(("tel:", "mailto:")):
+            return
+        target, fragment = urldefrag(urljoin(page_address, href))
+        if target in self.chapters:
+            # Another chapter of the same document.
+            slug = self.chapters[target]
+            link.set("href", f"#{slug}--{fragment}" if fragment else f"#{slug}")
+            return
+        # Elsewhere: on paper the reader needs the address, and a QR code to open it.
+        if target.startswith(self.built_root):
+            target = self.published_root + target.removeprefix(self.built_root)
+        address = target + (f"#{fragment}" if fragment else "")
+        link.set("href", address)
+        printed = lxml.html.fragment_fromstring('<span class="link-address"></span>')
+        printed.text = address
+        qr = lxml.html.fragment_fromstring('<img class="qr">')
+        qr.set("src", qr_code(address))
+        qr.set("alt", address)
+        # "<a>name</a><span>address</span><img>", then the text that followed the link.
+        tail, link.tail = link.tail, None
+        link.addnext(printed)
+        printed.addnext(qr)
+        qr.tail = tail
+        block = next(link.iterancestors("p", "li", "dd", "td", "th", "div"), None)
+        if block is not None:
+            block.set("class", " ".join(filter(None, (block.get("class"), "has-qr"))))
+
+
+def qr_code(url: str) -> str:
+    """A QR code of ``url`` as an SVG data URI (vector, so it prints sharp at any size)."""
+    return segno.make(url, micro=False).svg_data_uri(omitsize=True)
+
+
+def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
+    """The print document of one language and edition, as HTML for WeasyPrint."""
+    if edition not in EDITIONS:
+        raise ValueError(f"no edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
+    if lang not in LANGUAGES:
+        raise ValueError(f"no language {lang!r}; expected one of: {', '.join(LANGUAGES)}")
+    if not (language_root(site, lang) / "index.html").exists():
+        raise FileNotFoundError(f"{language_root(site, lang) / 'index.html'} missing: build the site with {lang!r} first")
+    ctx = Context(lang=lang, book=book)
+    env = Environment(loader=FileSystemLoader(PRINT_DIR), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(fact=ctx.fact, words=ctx.words, **{name: partial(f, ctx) for name, f in components.COMPONENTS.items()})
+    online = online_edition(book, lang)
+    return env.get_template("guidebook.html").render(
+        lang=lang, edition=edition, title=site_name(site, lang), chapters=chapters(site, lang, book),
+        labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
+        online=online, online_qr=qr_code(online),
+        publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
+        created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
+    )
+
+
+def _modified(book: Guidebook) -> dt.date:
+    # SOURCE_DATE_EPOCH (the day the build stands for) when given; else the issue date: never
+    # the clock, so that two builds of the same sources give the same file.
+    return build_date() if os.environ.get("SOURCE_DATE_EPOCH") else book.publication.issued

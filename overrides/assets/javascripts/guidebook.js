@@ -1,0 +1,43 @@
+// The page frame's helpers: the header buttons of overrides/partials/header.html, and link
+// addresses for the print stylesheet.
+(function () {
+  "use strict";
+
+  // The drawer and search buttons open and close Material's checkboxes, as its labels did.
+  document.querySelectorAll("button.guidebook-toggle").forEach(function (button) {
+    var toggle = document.getElementById(button.dataset.toggle);
+    if (!toggle) return;
+    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    button.addEventListener("click", function () {
+      toggle.checked = !toggle.checked;
+      toggle.dispatchEvent(new Event("change"));
+      sync();
+      if (toggle.checked && toggle.id === "__search") document.querySelector(".md-search__input").focus();
+    });
+    toggle.addEventListener("change", sync);
+  });
+
+  // Escape closes the open drawer and brings focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key !== "Escape" || !drawer || !drawer.checked) return;
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change"));
+    var button = document.querySelector("button.guidebook-toggle[data-toggle=__drawer]");
+    if (button) button.focus();
+  });
+
+  // A table written in Markdown has no caption: the heading just before it names it.
+  document.querySelectorAll("article table:not([aria-labelledby])").forEach(function (table) {
+    if (table.caption) return;
+    for (var el = table.closest(".md-typeset__scrollwrap") || table; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName) && el.id) { table.setAttribute("aria-labelledby", el.id); break; }
+    }
+  });
+
+  // A printed page shows where each link leads: its full address, read by the print stylesheet.
+  document.querySelectorAll("article a[href]").forEach(function (a) {
+    var href = a.getAttribute("href");
+    if (href.charAt(0) !== "#" && /^https?:/.test(a.href)) a.dataset.href = a.href.replace(/#.*$/, "");
+  });
+})();

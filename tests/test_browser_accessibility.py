@@ -1,0 +1,312 @@
+"""Every page of every language (content pages and 404 pages) in headless Chromium: axe-core finds
+no WCAG 2.2 AA or best-practice violation, in the light and the dark scheme; the first Tab reaches
+the skip link, which moves focus to the main content; text is at least 18px; tables are named; at
+320 CSS pixels nothing scrolls sideways, and with the text spacing of WCAG 1.4.12 no text is cut
+off; no request leaves the site.
+
+One browser page visits each page once and records every check (the audit fixture); each test
+then reports the pages that fail it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from browser import AXE, site_pages
+
+from macros.languages import LANGUAGES, SOURCE
+from tracing import pages
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    # Text at 7:1 (WCAG's enhanced contrast), the guidebook's own rule for large type.
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
+CONTRAST_ONLY = {"runOnly": {"type": "rule", "values": ["color-contrast", "color-contrast-enhanced"]},
+                 "resultTypes": ["violations"]}
+WIDE, NARROW = {"width": 1280, "height": 900}, {"width": 320, "height": 640}
+MIN_FONT_PX = 18
+
+RUN_AXE = "options => axe.run(document, options).then(r => r.violations.map(v => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`))"
+
+# Text smaller than the minimum: each element with its own visible text.
+SMALL_TEXT = """min => {
+  const found = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest("script, style, template, noscript")) continue;
+    if (!el.checkVisibility({visibilityProperty: true}) || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < min - 0.05) found.add(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${node.textContent.trim().slice(0, 30)}`);
+  }
+  return [...found];
+}"""
+
+# Content wider than the viewport, outside any element that scrolls or clips it on its own.
+WIDER_THAN_VIEWPORT = """() => {
+  const width = document.documentElement.clientWidth, found = [];
+  if (document.documentElement.scrollWidth > width) found.push(`page is ${document.documentElement.scrollWidth}px wide`);
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!el.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const rect = el.getBoundingClientRect();
+    if (!rect.width || (rect.right <= width + 1 && rect.left >= -1)) continue;
+    let contained = false;
+    for (let up = el.parentElement; up && up !== document.body; up = up.parentElement)
+      if (getComputedStyle(up).overflowX !== "visible") { contained = true; break; }
+    if (!contained) found.push(`${el.tagName.toLowerCase()}.${el.className}: ${Math.round(rect.left)}..${Math.round(rect.right)}px`);
+  }
+  return found;
+}"""
+
+# WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing .12em, word spacing .16em.
+# A constructed style sheet: the page's Content-Security-Policy refuses inline <style>.
+TEXT_SPACING = """() => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`* { line-height: 1.5 !important; letter-spacing: .12em !important; word-spacing: .16em !important; }
+                     p { margin-bottom: 2em !important; }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}"""
+
+# Elements that cut off their own text (overflow hidden or clip, content larger than the box).
+CLIPPED_TEXT = """() => {
+  const found = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const style = getComputedStyle(el);
+    const hidesX = ["hidden", "clip"].includes(style.overflowX), hidesY = ["hidden", "clip"].includes(style.overflowY);
+    if ((!hidesX && !hidesY) || !el.innerText || !el.innerText.trim()) continue;
+    if (!el.checkVisibility({visibilityProperty: true}) || el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+    if ((hidesX && el.scrollWidth > el.clientWidth + 1) || (hidesY && el.scrollHeight > el.clientHeight + 1))
+      found.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.trim().slice(0, 40)}`);
+  }
+  return found;
+}"""
+
+# Tables without a name (a caption, or the heading before a Markdown table) or with a header
+# cell whose direction is not given (scope, or a row of column headers in thead).
+UNNAMED_TABLES = """() => [...document.querySelectorAll("article table")].filter(table =>
+  !(table.caption && table.caption.textContent.trim()) && !table.getAttribute("aria-labelledby")
+  || [...table.querySelectorAll("th")].some(th => !th.getAttribute("scope") && !th.closest("thead"))
+).map(table => table.outerHTML.slice(0, 80))"""
+
+FOCUSED = """() => {
+  const el = document.activeElement, rect = el.getBoundingClientRect();
+  const header = document.querySelector(".md-header").getBoundingClientRect();
+  return {id: el.id, classes: el.className, visible: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight,
+          belowHeader: rect.top >= header.bottom - 1};
+}"""
+
+
+@dataclasses.dataclass
+class Audit:
+    axe: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    axe_dark: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    keyboard: dict[str, str] = dataclasses.field(default_factory=dict)
+    small_text: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    tables: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    wide: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    clipped: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    requests: list[str] = dataclasses.field(default_factory=list)
+    failures: list[str] = dataclasses.field(default_factory=list)
+    visited: list[str] = dataclasses.field(default_factory=list)
+
+
+def _keyboard(page) -> str | None:
+    """What is wrong with the skip link on a freshly loaded page, or None."""
+    page.keyboard.press("Tab")
+    first = page.evaluate(FOCUSED)
+    if "guidebook-skip" not in first["classes"] or not first["visible"]:
+        return f"first Tab reached {first}, not a visible skip link"
+    page.keyboard.press("Enter")
+    target = page.evaluate(FOCUSED)
+    if target["id"] != "main-content" or not target["belowHeader"]:
+        return f"the skip link moved focus to {target}, not to the main content below the header"
+    return None
+
+
+@pytest.fixture(scope="module")
+def audit(browser, served_site) -> Audit:
+    site, base_url = served_site
+    origin = urlsplit(base_url)[:2]
+    result = Audit()
+    # Reduced motion: no transition half-way when axe reads a colour after a change of scheme.
+    page = browser.new_page(viewport=WIDE, reduced_motion="reduce")
+    page.add_init_script(path=str(AXE))
+    page.on("request", lambda r: result.requests.append(r.url) if urlsplit(r.url)[:2] != origin and not r.url.startswith("data:") else None)
+    # Material fetches <language>/sitemap.xml for its language switcher; static-i18n writes one
+    # sitemap for the whole site, so those answer 404 (DESIGN.md, known pitfalls): not an error.
+    page.on("response", lambda r: result.failures.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+    page.on("console", lambda m: result.failures.append(f"console: {m.text}")
+            if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
+    page.on("pageerror", lambda e: result.failures.append(f"script error: {e}"))
+    for address in site_pages(site, LANGUAGES):
+        result.visited.append(address)
+        page.set_viewport_size(WIDE)
+        page.goto(base_url + address)
+        if problem := _keyboard(page):
+            result.keyboard[address] = problem
+        result.small_text[address] = page.evaluate(SMALL_TEXT, MIN_FONT_PX)
+        result.tables[address] = page.evaluate(UNNAMED_TABLES)
+        result.axe[address] = page.evaluate(RUN_AXE, AXE_OPTIONS)
+        page.emulate_media(color_scheme="dark")
+        result.axe_dark[address] = page.evaluate(RUN_AXE, CONTRAST_ONLY)
+        page.emulate_media(color_scheme="light")
+        page.set_viewport_size(NARROW)
+        result.wide[address] = page.evaluate(WIDER_THAN_VIEWPORT)
+        page.evaluate(TEXT_SPACING)
+        result.clipped[address] = page.evaluate(CLIPPED_TEXT)
+    page.close()
+    return result
+
+
+def _report(found: dict[str, list[str]]) -> str:
+    return "\n".join(f"{address or '/'}: {problem}" for address, problems in found.items() for problem in problems)
+
+
+def test_every_page_of_every_language_is_audited(audit, served_site):
+    site = served_site[0]
+    for lang in LANGUAGES:
+        prefix = "" if lang == SOURCE else f"{lang}/"
+        expected = {prefix + ("" if n == "." else f"{n}/") for n in pages(site, SOURCE, LANGUAGES)} | {f"{prefix}404.html"}
+        assert expected <= set(audit.visited), f"{lang}: not audited {sorted(expected - set(audit.visited))}"
+
+
+def test_axe_finds_no_violation(audit):
+    assert not any(audit.axe.values()), _report(audit.axe)
+
+
+def test_axe_finds_no_contrast_violation_in_the_dark_scheme(audit):
+    assert not any(audit.axe_dark.values()), _report(audit.axe_dark)
+
+
+def test_first_tab_reaches_the_skip_link_which_moves_focus_to_the_main_content(audit):
+    assert not audit.keyboard, "\n".join(f"{a or '/'}: {p}" for a, p in audit.keyboard.items())
+
+
+def test_text_is_at_least_18px(audit):
+    assert not any(audit.small_text.values()), _report(audit.small_text)
+
+
+def test_every_table_has_a_name_and_headers_with_a_direction(audit):
+    assert not any(audit.tables.values()), _report(audit.tables)
+
+
+def test_nothing_scrolls_sideways_at_320px(audit):
+    assert not any(audit.wide.values()), _report(audit.wide)
+
+
+def test_no_text_is_cut_off_with_wcag_text_spacing(audit):
+    assert not any(audit.clipped.values()), _report(audit.clipped)
+
+
+def test_no_request_leaves_the_site_and_nothing_fails(audit):
+    assert not audit.requests, audit.requests[:20]
+    assert not audit.failures, audit.failures[:20]
+
+
+# The element that has focus after a Tab (None when it had it before): is it shown, with a ring of 3px or more, not covered (by
+# the sticky header), and (unless a link inside running text) at least 44 by 44 pixels?
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el.dataset.walked) return null;
+  el.dataset.walked = "yes";
+  const rect = el.getBoundingClientRect(), style = getComputedStyle(el);
+  const inText = el.tagName === "A" && style.display === "inline";
+  // The middle of the first line box (a link in text may wrap), or of the top of a large box.
+  const first = el.getClientRects()[0] || rect;
+  const top = document.elementFromPoint(first.left + first.width / 2, first.top + Math.min(first.height / 2, 10));
+  return {
+    name: `${el.tagName.toLowerCase()}.${el.className} ${(el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 30)}`,
+    shown: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < innerHeight && el.checkVisibility({visibilityProperty: true, opacityProperty: true}),
+    covered: !(top && (el.contains(top) || top.contains(el))) && `by ${top && top.tagName.toLowerCase()}.${top && top.className}`,
+    ring: el.id === "main-content" || (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 3),
+    small: !inText && (rect.width < 43.5 || rect.height < 43.5),
+  };
+}"""
+WALKED = ["", "en/what-to-do/", "th/faq/", "ne/404.html"]
+
+
+@pytest.mark.parametrize("viewport", [WIDE, NARROW], ids=["1280px", "320px"])
+def test_every_control_shows_its_focus_and_is_large_enough(browser, base_url, viewport):
+    page = browser.new_page(viewport=viewport, reduced_motion="reduce")
+    problems = []
+    for address in WALKED:
+        page.goto(base_url + address)
+        seen = []
+        for _ in range(500):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state is None:  # back at an element already seen: every one was reached
+                break
+            seen.append(state["name"])
+            wrong = [what for what, bad in (("not shown", not state["shown"]), (state["covered"], state["covered"]),
+                                            ("no 3px ring", not state["ring"]), ("smaller than 44px", state["small"])) if bad]
+            if wrong:
+                problems.append(f"{address or '/'}: {state['name']}: {', '.join(wrong)}")
+        assert len(seen) > 5, f"{address}: Tab reached only {seen}"
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_navigation_drawer_opens_and_closes_with_the_keyboard(browser, base_url):
+    page = browser.new_page(viewport=NARROW, reduced_motion="reduce")
+    page.goto(base_url + "en/")
+    button = page.locator("button.guidebook-toggle[data-toggle=__drawer]")
+    assert button.get_attribute("aria-label") and button.get_attribute("aria-expanded") == "false"
+    assert not page.locator(".md-sidebar--primary a.md-nav__link[href$='card/']").is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.locator(".md-sidebar--primary a.md-nav__link[href$='card/']").is_visible()
+    page.keyboard.press("Escape")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("() => document.activeElement.dataset.toggle") == "__drawer"
+    page.close()
+
+
+def test_headings_have_readable_ids(served_site):
+    """pymdownx's slugify keeps Japanese and every script (Material's default gives "_1")."""
+    site = served_site[0]
+    numbered = [f"{path.relative_to(site)}: {match}" for path in site.rglob("*.html")
+                for match in re.findall(r'<h[1-6] id="(_\d+)"', path.read_text(encoding="utf-8"))]
+    assert not numbered, numbered[:10]
+
+
+def test_a_printed_page_has_no_navigation_and_shows_link_addresses(browser, base_url):
+    page = browser.new_page(viewport=WIDE)
+    page.goto(base_url + "en/")
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search", ".md-footer"]
+        .filter(selector => getComputedStyle(document.querySelector(selector)).display !== "none")""")
+    assert not shown, f"printed: {shown}"
+    links = page.evaluate("""() => [...document.querySelectorAll("article a[href]")].map(a =>
+        [a.getAttribute("href"), getComputedStyle(a, "::after").content])""")
+    page.close()
+    external = [(href, after) for href, after in links if href.startswith("https://")]
+    internal = [(href, after) for href, after in links if not href.startswith(("https://", "tel:", "#"))]
+    assert external and internal
+    for href, after in external:
+        assert href in after, (href, after)
+    for href, after in internal:
+        assert base_url in after, (href, after)
+    assert all(after in ("none", "normal") for href, after in links if href.startswith("tel:"))
+
+
+def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site):
+    """Each statement links both PDF editions of its language where ``make site`` writes them."""
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    from macros.print_edition import EDITIONS, PDF_FOLDER, pdf_name
+
+    site = served_site[0]
+    for lang in LANGUAGES:
+        page = ("" if lang == SOURCE else f"{lang}/") + "accessibility/"
+        soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
+        linked = {urljoin("/" + page, a["href"]) for a in soup.select("article a[href$='.pdf']")}
+        assert linked == {f"/{PDF_FOLDER}/{pdf_name(lang, edition)}" for edition in EDITIONS}, lang

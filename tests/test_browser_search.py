@@ -1,0 +1,49 @@
+"""The search finds words in every script (Japanese, Chinese and Thai are segmented by Material's
+lunr languages) and lists the results in the page's language first (one index holds every
+language; overrides/assets/javascripts/workers/search-language.js boosts the page's own)."""
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.languages import LANGUAGES, SOURCE
+
+WORDS = {"": "パスワード", "zh/": "密码", "th/": "รหัสผ่าน"}
+# A word written the same in Japanese and Chinese pages.
+SHARED = "更新"
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield page
+    page.close()
+
+
+def results(page, base_url, address, word) -> list[str]:
+    """The languages of the results of searching ``word`` on the page at ``address``, in order."""
+    page.goto(base_url + address)
+    box = page.locator("input.md-search__input")
+    box.fill(word)
+    # Playwright types non-ASCII text without key-up events, and Material searches on key-up.
+    box.press("End")
+    items = page.locator(".md-search-result__item > a")
+    items.first.wait_for(timeout=15000)
+    folders = [urlsplit(href).path.split("/")[1] for href in items.evaluate_all("links => links.map(a => a.href)")]
+    return [folder if folder in LANGUAGES else SOURCE for folder in folders]
+
+
+@pytest.mark.parametrize("address, word", WORDS.items(), ids=["ja", "zh", "th"])
+def test_search_finds_a_word_of_the_page_language(page, base_url, address, word):
+    lang = address.strip("/") or SOURCE
+    found = results(page, base_url, address, word)
+    assert found and found[0] == lang, found
+
+
+@pytest.mark.parametrize("address", ["", "zh/"], ids=["ja", "zh"])
+def test_results_in_the_page_language_come_first(page, base_url, address):
+    lang = address.strip("/") or SOURCE
+    found = results(page, base_url, address, SHARED)
+    assert {lang} < set(found), f"{SHARED} should be found in {lang} and another language: {found}"
+    own = [language == lang for language in found]
+    assert own == sorted(own, reverse=True), found

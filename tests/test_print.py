@@ -1,0 +1,302 @@
+"""The print edition (DESIGN.md, Print): a PDF per language and edition, made from the built web
+pages, that shows the same facts as the web and data/, is tagged and searchable, has a working
+table of contents, stays within its page and size budgets, and comes out the same twice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
+from tracing import main_content, numbers_in, numbers_of, pages
+
+from macros import print_edition, print_pdf
+from macros.context import Context
+from macros.formatting import formatter
+from macros.languages import LANGUAGES
+from macros.rules import calendar_window
+
+EDITIONS = list(print_edition.EDITIONS)
+JOBS = [(lang, edition) for lang in LANGUAGES for edition in EDITIONS]
+IDS = [f"{lang}-{edition}" for lang, edition in JOBS]
+
+A4 = (595.28, 841.89)  # points
+# Budgets: a PDF that grows past them has lost its layout (or gained a chapter: raise them then).
+MAX_PAGES = {"standard": 50, "large": 90}
+MAX_BYTES = 2_000_000
+# What the cover shows of data/, through the formatter, beside the hours table and the address.
+COVER_FACTS = ("publication.number", "publication.issued", "offices.center.opened", "offices.center.phone",
+               "offices.center.address.block", "offices.center.hours.weekdays", "offices.center.hours.saturdays",
+               "offices.center.hours.weekdays.last_entry")
+# Smallest text outside the running header and footer, in points.
+MIN_BODY_SIZE = {"standard": 12, "large": 18}
+
+
+def _pdf(pdfs, lang: str, edition: str) -> Path:
+    result = pdfs[(lang, edition)]
+    if isinstance(result, Exception):
+        pytest.fail(f"no PDF for {lang} {edition}: {type(result).__name__}: {result}")
+    return result
+
+
+@cache
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page, as pdftotext extracts it (-raw: in the order it is drawn, which
+    extracts Thai exactly)."""
+    text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[: len(PdfReader(path).pages)]
+
+
+def squeezed(text: str) -> str:
+    """Text without white space: lines break in other places on paper than on screen."""
+    return re.sub(r"\s+", "", text)
+
+
+def missing_facts(site: Path, lang: str, printed: str) -> list[str]:
+    """Facts marked on the built web pages of ``lang`` that the printed text shows fewer times
+    (counted, so that a fee left out is missed even where another fact has the same text)."""
+    printed = squeezed(printed)
+    shown, where = Counter(), {}
+    for name, page in pages(site, lang, LANGUAGES).items():
+        for element in main_content(page).select("[data-fact]"):
+            text = squeezed(element.get_text())
+            shown[text] += 1
+            where.setdefault(text, set()).add(f"{lang}/{name}: {element['data-fact']}")
+    return [f"{', '.join(sorted(where[text]))} = {text!r}: {n} time(s) on the web, {printed.count(text)} in print"
+            for text, n in sorted(shown.items()) if printed.count(text) < n]
+
+
+def untraced_numbers(page_texts: list[str], allowed: set[int], toc_pages: range) -> list[str]:
+    """Numbers printed on a page that neither data/ nor the calendar explains. The last line of
+    every page but the cover is its page number; the contents pages list page numbers."""
+    problems = []
+    for number, text in enumerate(page_texts, 1):
+        lines = [line for line in text.splitlines() if line.strip()]
+        if number > 1:
+            if not lines or lines[-1].strip() != str(number):
+                problems.append(f"page {number}: footer shows {lines[-1:]!r}, not its page number")
+            lines = lines[:-1]
+        here = allowed | set(range(1, len(page_texts) + 1)) if number in toc_pages else allowed
+        problems += [f"page {number}: {n} is not from data/ (in {line.strip()!r})"
+                     for line in lines for n in numbers_in(line) if n not in here]
+    return problems
+
+
+def _calendar_numbers(book) -> set[int]:
+    start, end = calendar_window(book)
+    return set().union(*(numbers_of(start + dt.timedelta(days=n)) for n in range((end - start).days + 1)))
+
+
+def _outline(reader: PdfReader) -> list[tuple[str, int]]:
+    """Top-level bookmarks: (title, page number)."""
+    return [(item.title, reader.get_destination_page_number(item) + 1)
+            for item in reader.outline if not isinstance(item, list)]
+
+
+def _chapter_titles(site: Path, lang: str) -> list[str]:
+    return [main_content(path).h1.get_text().strip() for path in _in_nav_order(site, lang)]
+
+
+def _in_nav_order(site: Path, lang: str) -> list[Path]:
+    root = print_edition.language_root(site, lang)
+    return [root / url / "index.html" for url, _ in print_edition.pages_in_nav_order(site, lang)]
+
+
+def running_heads(path: Path) -> list[str]:
+    """What the margins of each page should say: nothing on the cover; then the title of the
+    chapter (or the contents) in effect, and the page number."""
+    outline = _outline(PdfReader(path))
+    heads = [""]
+    for number in range(2, len(pdf_pages(path)) + 1):
+        title = [title for title, first in outline if first <= number][-1]
+        heads.append(f"{title}{number}")
+    return heads
+
+
+# A line with only a list's bullet or number: pdftotext gives a page's markers after its text, in
+# between the two halves of a sentence that runs on to the next page.
+LIST_MARKER = re.compile(r"^\s*(?:[•◦▪‣]|\d{1,2}[.)])\s*$", re.M)
+
+
+def page_bodies(path: Path) -> list[str]:
+    """Each page's text without its running header and page number (which pdftotext gives last)
+    and list markers, white space removed; fails where the margins do not say what they should."""
+    bodies = []
+    for number, (text, head) in enumerate(zip(pdf_pages(path), running_heads(path)), 1):
+        text = squeezed(LIST_MARKER.sub("", text))
+        assert text.endswith(squeezed(head)), f"page {number}: running header and page number should read {head!r}"
+        bodies.append(text.removesuffix(squeezed(head)))
+    return bodies
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_print_shows_every_fact_of_the_web_pages(site, pdfs, book, lang, edition):
+    path = _pdf(pdfs, lang, edition)
+    cover, *chapters = page_bodies(path)
+    # The chapters are the web pages: the same facts, as often (the cover has its own).
+    missing = missing_facts(site, lang, "".join(chapters))
+    assert not missing, f"{len(missing)} fact(s) of the web pages missing from the PDF:\n" + "\n".join(missing)
+    ctx = Context(lang=lang, book=book)
+    for fact in COVER_FACTS:
+        text = squeezed(BeautifulSoup(ctx.fact(fact), "lxml").get_text())
+        assert text in cover, f"the cover lacks {fact} ({text!r})"
+    assert squeezed(print_edition.online_edition(book, lang)) in cover
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_every_number_in_the_pdf_traces_to_data(pdfs, book, lang, edition):
+    path = _pdf(pdfs, lang, edition)
+    reader = PdfReader(path)
+    first_chapter = _outline(reader)[1][1]  # [0] is the contents
+    problems = untraced_numbers(pdf_pages(path), numbers_of(book.files) | _calendar_numbers(book),
+                                range(2, first_chapter))
+    assert not problems, "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_chapters_follow_the_web_and_the_contents_give_their_pages(site, pdfs, lang, edition):
+    path = _pdf(pdfs, lang, edition)
+    reader = PdfReader(path)
+    outline = _outline(reader)
+    titles = _chapter_titles(site, lang)
+    # Reading order as on the web: the contents, then one bookmark per page of the site, in nav order.
+    assert [title for title, _ in outline[1:]] == titles
+    texts = pdf_pages(path)
+    chapter_pages = [page for _, page in outline[1:]]
+    assert all(squeezed(title) in squeezed(texts[page - 1]) for title, page in zip(titles, chapter_pages))
+    # The contents list each chapter with the page its bookmark leads to (target-counter).
+    contents = "\n".join(text.rstrip().rsplit("\n", 1)[0] for text in texts[outline[0][1] - 1: chapter_pages[0] - 1])
+    listed = [int(n) for n in re.findall(r"(\d+)\s*$", contents, re.M)]
+    assert listed == chapter_pages, f"contents say {listed}, chapters start on {chapter_pages}"
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_pdf_is_tagged_with_language_title_fonts_and_bookmarks(site, pdfs, lang, edition):
+    path = _pdf(pdfs, lang, edition)
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "not a tagged PDF"
+    assert root["/Lang"] == lang
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert reader.metadata.title == print_edition.site_name(site, lang)
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts, "no font in the PDF"
+    for line in fonts:
+        embedded, _, unicode = line.split()[-5:-2]
+        assert embedded == "yes" and unicode == "yes", f"font not embedded with a Unicode map: {line}"
+    assert len(_outline(reader)) == 1 + len(_chapter_titles(site, lang))
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
+    reader = PdfReader(_pdf(pdfs, lang, edition))
+    for number, page in enumerate(reader.pages[1:], 2):
+        data = page.get_contents().get_data()
+        assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
+            f"page {number}: header and page number are not marked as artifacts")
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_pages_are_a4_within_budget_and_text_is_large_enough(pdfs, lang, edition):
+    path = _pdf(pdfs, lang, edition)
+    reader = PdfReader(path)
+    assert len(reader.pages) <= MAX_PAGES[edition]
+    assert path.stat().st_size <= MAX_BYTES
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
+    sizes = Counter()
+    for page in reader.pages:
+        sizes.update(body_text_sizes(page))
+    assert min(sizes) >= MIN_BODY_SIZE[edition] - 0.01, f"text of {min(sizes)}pt in the {edition} edition"
+
+
+def body_text_sizes(page) -> Counter:
+    """Size in points of every piece of text shown outside artifacts (the running header and the
+    page number, which may be smaller), from the page's content stream."""
+    sizes = Counter()
+    scale, saved, artifact, size, text_scale = 1.0, [], [False], 0.0, 1.0
+    for operands, operator in page.get_contents().operations:
+        if operator == b"q":
+            saved.append(scale)
+        elif operator == b"Q":
+            scale = saved.pop()
+        elif operator == b"cm":
+            scale *= abs(float(operands[0]))
+        elif operator in (b"BDC", b"BMC"):
+            artifact.append(operands[0] == "/Artifact" or artifact[-1])
+        elif operator == b"EMC":
+            artifact.pop()
+        elif operator == b"Tf":
+            size = float(operands[1])
+        elif operator == b"Tm":
+            text_scale = abs(float(operands[0]))
+        elif operator in (b"TJ", b"Tj") and not artifact[-1]:
+            sizes[round(size * text_scale * scale, 2)] += 1
+    return sizes
+
+
+def test_external_links_get_their_address_and_a_qr_code_in_print(site, book):
+    lang = "en"
+    document = print_edition.document(site, lang, "standard", book)
+    soup = BeautifulSoup(document, "lxml")
+    codes = soup.select("img.qr")
+    web_links = {a["href"] for path in _in_nav_order(site, lang) for a in main_content(path).select("a.external")}
+    assert web_links, "no external link on the web pages: the test looked in the wrong place"
+    printed = {span.get_text() for span in soup.select(".link-address")}
+    assert web_links <= printed
+    assert {img["alt"] for img in codes} == printed | {print_edition.online_edition(book, lang)}
+    for img in codes:
+        assert img["src"] == print_edition.qr_code(img["alt"]), f"QR code of {img['alt']} encodes something else"
+    assert soup.select_one(".cover img.qr")["alt"] == str(book.publication.online_edition) + "en/"
+
+
+def test_two_builds_give_the_same_pdf(site, pdfs, tmp_path):
+    lang, edition = "ja", "large"  # QR codes, CJK fonts, every kind of page
+    again = print_pdf.build(site, [lang], [edition], processes=1)[(lang, edition)]
+    assert not isinstance(again, Exception), again
+    assert again.read_bytes() == _pdf(pdfs, lang, edition).read_bytes()
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_language_links_to_its_pdfs(site, pdfs, book, lang):
+    site_path = print_edition.site_path(book)
+    wanted = {f"{site_path}pdf/{print_edition.pdf_name(lang, edition)}" for edition in EDITIONS}
+    linked = {a["href"] for path in pages(site, lang, LANGUAGES).values() for a in main_content(path).select("a[href]")}
+    assert wanted <= linked, (f"{lang}: no link to {sorted(wanted - linked)}: add {{{{ print_editions() }}}} to "
+                              f"content/{lang}/index.md")
+    for href in wanted:
+        assert (site / urlsplit(href).path.removeprefix(site_path)).is_file(), f"{href} leads to no file"
+
+
+def test_the_print_checks_see_what_they_must(site, book):
+    """The checks fail when print and web disagree: a fact left out, a number from nowhere."""
+    facts = [element.get_text() for path in pages(site, "en", LANGUAGES).values()
+             for element in main_content(path).select("[data-fact]")]
+    assert missing_facts(site, "en", "\n".join(facts)) == []
+    one_fee_less = list(facts)
+    one_fee_less.remove(formatter("en").money(book.fact("fees.certificates.juminhyo.konbini")))
+    assert any("fees.certificates.juminhyo.konbini" in line for line in missing_facts(site, "en", "\n".join(one_fee_less)))
+    every = numbers_of(book.files)
+    stray = next(n for n in range(1000, 10000) if n not in every)
+    assert untraced_numbers(["cover", f"text\n{stray} yen\n2", "3"], every, range(0)) == [
+        f"page 2: {stray} is not from data/ (in '{stray} yen')"]
+    assert untraced_numbers(["cover", "text"], every, range(0)) == ["page 2: footer shows ['text'], not its page number"]
+
+
+def test_overflow_is_found_before_it_is_printed():
+    from weasyprint import HTML
+
+    html = ("<html lang=en><style>@page { size: A4; margin: 20mm } table { table-layout: fixed; width: 100% }</style>"
+            "<p>" + "x" * 200 + "</p><table><tr><td>Supercalifragilisticexpialidocious</td>" + "<td>b</td>" * 6
+            + "</tr></table><p>Words that fit.</p>")
+    found = print_pdf.overflows(HTML(string=html).render())
+    assert len(found) == 2 and "out of its page" in found[0] and "out of its table cell" in found[1]
