@@ -5,6 +5,7 @@ Every problem is collected before stopping, each with file, line and field."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -114,6 +115,12 @@ def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str,
         for term in sorted(set(terms) - set(concepts)):
             problems.append(Problem(path, yaml_source.load(path).line_of((term,)), term, "not a concept of glossary/ja.yml"))
     return glossary
+
+
+def site_url(book: Guidebook) -> str:
+    """The address the site is built for: GUIDEBOOK_SITE_URL when set (a local preview, the
+    browser tests), else the online edition's address in data/publication.yml."""
+    return os.environ.get("GUIDEBOOK_SITE_URL") or str(book.publication.online_edition)
 
 
 def load_cached(data_dir: Path = DATA_DIR) -> Guidebook:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import re
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.catalog import N_, translate  # noqa: E402
-from macros.data import load_cached  # noqa: E402
+from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
 from macros import open_data, rules  # noqa: E402
 
@@ -41,7 +40,7 @@ def on_config(config):
     # One place for the address: data/publication.yml. Runs before static-i18n derives each
     # language's address from it. GUIDEBOOK_SITE_URL serves a build from another address
     # (a local preview, the browser tests) without touching the data.
-    config.site_url = os.environ.get("GUIDEBOOK_SITE_URL") or str(load_cached().publication.online_edition)
+    config.site_url = site_url(load_cached())
     return config
 
 

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from .catalog import N_, ROOT, translate
 from . import components
 from .context import Context
-from .data import Guidebook
+from .data import Guidebook, site_url
 from .languages import LANGUAGES, SOURCE
 from .rules import build_date
 
@@ -60,7 +60,7 @@ def pdf_name(lang: str, edition: str) -> str:
 def site_path(book: Guidebook) -> str:
     """The path of the site's root on its server (``/mynumber-guidebook/``): of the address
     macros/hooks.py gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
-    return urlsplit(os.environ.get("GUIDEBOOK_SITE_URL") or str(book.publication.online_edition)).path or "/"
+    return urlsplit(site_url(book)).path or "/"
 
 
 def online_edition(book: Guidebook, lang: str) -> str:

@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from ..context import Context
 from ..errors import MacroError
-from ..languages import AUTONYMS
+from ..languages import LANGUAGES
 
 
 def _line(ctx: Context, hotline: str):
@@ -29,5 +29,5 @@ def hotline_languages(ctx: Context, hotline: str = "foreign") -> str:
     """The languages of a line, each named in its own language and marked with ``lang``."""
     names = []
     for code in _line(ctx, hotline).languages:
-        names.append(Markup('<span lang="{}">{}</span>').format(code, AUTONYMS[code]))
+        names.append(Markup('<span lang="{}">{}</span>').format(code, LANGUAGES[code]))
     return ctx.join(names)
