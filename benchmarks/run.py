@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("content", "data", "locales", "macros", "overrides", "mkdocs.yml")
+PARTS = ("content", "data", "locales", "macros", "overrides", "print", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
 
