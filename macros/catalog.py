@@ -58,14 +58,20 @@ def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
         return read_po(fh)
 
 
+def strings_of(message) -> tuple[str, ...]:
+    """Every form of a catalog entry: one for a label, one per plural form for a counted word."""
+    if message is None:
+        return ()
+    return tuple(message.string) if isinstance(message.string, tuple) else (message.string,)
+
+
 def _message(lang: str, msgid: str, locales_dir: Path):
     path = catalog_path(lang, locales_dir)
     if not path.exists():
         raise MacroError(f"{_shown(path)}: catalog missing for language {lang!r}")
     catalog = _read(path)
     message = catalog.get(msgid)
-    strings = message.string if message and isinstance(message.string, tuple) else (message.string,) if message else ()
-    if message is None or not all(strings) or message.fuzzy:
+    if message is None or not all(strings_of(message)) or message.fuzzy:
         raise MacroError(f"{_shown(path)}: no translation of {msgid!r} (add it, then remove any fuzzy flag)")
     return catalog, message
 
@@ -74,7 +80,7 @@ def translate(lang: str, msgid: str, locales_dir: Path = LOCALES_DIR) -> str:
     if lang == SOURCE_LANGUAGE:
         return msgid
     _, message = _message(lang, msgid, locales_dir)
-    return message.string[0] if isinstance(message.string, tuple) else message.string
+    return strings_of(message)[0]
 
 
 def translate_plural(lang: str, msgid: str, n: int, locales_dir: Path = LOCALES_DIR) -> str:
@@ -134,14 +140,11 @@ def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> 
                       header_comment=f"# Labels and data wording of the guidebook, {lang}. msgid: the Japanese source.")
         for msgid, plural in wanted.items():
             previous = old.get(msgid) if old else None
-            string = previous.string if previous else ""
+            forms, flags = strings_of(previous) or ("",), previous.flags if previous else ()
             if plural:
-                strings = tuple(string) if isinstance(string, tuple) else (string,)
-                strings = (strings + ("",) * new.num_plurals)[: new.num_plurals]
-                new.add((msgid, msgid), strings, flags=previous.flags if previous else ())
+                new.add((msgid, msgid), (forms + ("",) * new.num_plurals)[: new.num_plurals], flags=flags)
             else:
-                new.add(msgid, string[0] if isinstance(string, tuple) else string,
-                        flags=previous.flags if previous else ())
+                new.add(msgid, forms[0], flags=flags)
         with path.open("wb") as fh:
             write_po(fh, new, width=0, omit_header=False)
 

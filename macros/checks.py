@@ -107,7 +107,7 @@ def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Find
             messages = read_po(fh)
         for msgid, plural in wanted.items():
             message = messages.get(msgid)
-            strings = message.string if message and isinstance(message.string, tuple) else (message.string,) if message else ()
+            strings = catalog.strings_of(message)
             if message is None or not all(strings):
                 findings.append(Finding(where, f"no translation of {msgid!r}"))
             elif message.fuzzy:
