@@ -17,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from . import po_strict
 from .errors import MacroError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,14 +47,19 @@ def _shown(path: Path) -> Path:
     return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
-def _read(path: Path) -> Catalog:
-    """A catalog, read again when the file changed (a preview server keeps running)."""
+def read_catalog(path: Path) -> Catalog:
+    """A catalog, checked strictly (po_strict), read again when the file changed (a preview
+    server keeps running)."""
     stat = path.stat()
     return _read_version(path, stat.st_mtime_ns, stat.st_size)
 
 
 @cache
 def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
+    from .formatting import BABEL_LOCALES
+
+    text = path.read_bytes().decode("utf-8")
+    po_strict.check(_shown(path), text, BABEL_LOCALES[path.stem])
     with path.open("rb") as fh:
         return read_po(fh)
 
@@ -69,7 +75,7 @@ def _message(lang: str, msgid: str, locales_dir: Path):
     path = catalog_path(lang, locales_dir)
     if not path.exists():
         raise MacroError(f"{_shown(path)}: catalog missing for language {lang!r}")
-    catalog = _read(path)
+    catalog = read_catalog(path)
     message = catalog.get(msgid)
     if message is None or not all(strings_of(message)) or message.fuzzy:
         raise MacroError(f"{_shown(path)}: no translation of {msgid!r} (add it, then remove any fuzzy flag)")
@@ -135,7 +141,7 @@ def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> 
         if lang == SOURCE_LANGUAGE:
             continue
         path = catalog_path(lang, locales_dir)
-        old = _read(path) if path.exists() else None
+        old = read_catalog(path) if path.exists() else None
         new = Catalog(locale=BABEL_LOCALES[lang], project="Minato City My Number Card guidebook", fuzzy=False,
                       header_comment=f"# Labels and data wording of the guidebook, {lang}. msgid: the Japanese source.")
         for msgid, plural in wanted.items():

@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.pofile import read_po
 
 from . import catalog, freshness
+from .errors import MacroError
 from .languages import LANGUAGES, SOURCE
 
 CONTENT = freshness.CONTENT
@@ -103,8 +103,11 @@ def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Find
         if not path.exists():
             findings.append(Finding(where, "catalog missing (run guidebook catalogs)"))
             continue
-        with path.open("rb") as fh:
-            messages = read_po(fh)
+        try:
+            messages = catalog.read_catalog(path)
+        except MacroError as exc:  # file:line: what is wrong, one per line
+            findings += [Finding(line.split(": ", 1)[0], line.split(": ", 1)[1]) for line in str(exc).splitlines()]
+            continue
         for msgid, plural in wanted.items():
             message = messages.get(msgid)
             strings = catalog.strings_of(message)

@@ -62,17 +62,20 @@ class Context:
                 raise MacroError(f"fact {path!r}: {exc}") from None
         if form in DURATIONS:
             counted = catalog.translate_plural(self.lang, DURATIONS[form], value, self.locales_dir)
-            return facts.mark(path, counted.replace("{n}", self.fmt.number(value)))
+            return facts.mark(path, counted.replace("{n}", self.fmt.number(value)), form)
         if form not in FORMS:
             raise MacroError(f"fact {path!r}: unknown form {form!r}; expected one of: {', '.join(FORMS + tuple(DURATIONS))}")
-        return facts.mark(path, getattr(self.fmt, form)(value))
+        try:
+            return facts.render(path, value, self.fmt, form)
+        except (TypeError, AttributeError, ValueError) as exc:
+            raise MacroError(f"fact {path!r} cannot be shown as {form!r}: {exc}") from None
 
     def words(self, path: str) -> Markup:
         """Japanese wording that belongs to a fact (a name), in this language."""
         value = self.value(path)
         if not isinstance(value, str):
             raise MacroError(f"{path!r} is not wording (a *_ja field); use fact() for values")
-        return facts.mark(path, catalog.translate(self.lang, value, self.locales_dir))
+        return facts.mark(path, catalog.translate(self.lang, value, self.locales_dir), "words")
 
     def words_list(self, path: str) -> Markup:
         """A list of wording in data/ (``konbini.stores_ja``) joined as a list in this language."""

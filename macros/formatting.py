@@ -46,6 +46,9 @@ _TWELVE_HOUR = {"en", "tl"}
 # Thai's no spaces around และ ("ที่ 3และที่ 5").
 _LISTS = {"ne": (", ", " र "), "th": (" ", " และ ")}
 
+# A date whose day and year occur nowhere else in a formatted date (date_templates).
+_SAMPLE_YEAR, _SAMPLE_DAY = 2345, 28
+
 # A leap year, so that 29 February can be formatted as a day of the year.
 _ANY_LEAP_YEAR = 2024
 
@@ -76,6 +79,17 @@ class Formatter:
         if self.lang == "vi":  # CLDR's "13 tháng 4, 2026"; readers write the year with "năm"
             return format_date(value, "'ngày' d 'tháng' M 'năm' y", locale=self.locale)
         return format_date(value, "long", locale=self.locale)
+
+    def date_templates(self) -> list[str]:
+        """``date()`` of each month with ``{d}`` for the day and ``{y}`` for the year: what the
+        browser fills in for dates it computes, so that it never formats a date itself."""
+        templates = []
+        for month in range(1, 13):
+            text = self.date(dt.date(_SAMPLE_YEAR, month, _SAMPLE_DAY))
+            if text.count(str(_SAMPLE_YEAR)) != 1 or text.count(str(_SAMPLE_DAY)) != 1:
+                raise ValueError(f"{self.lang}: cannot find the day and year in the date {text!r}")
+            templates.append(text.replace(str(_SAMPLE_YEAR), "{y}").replace(str(_SAMPLE_DAY), "{d}"))
+        return templates
 
     def year_month(self, value: YearMonth) -> str:
         return format_skeleton("yMMMM", dt.date(value.year, value.month, 1), locale=self.locale)

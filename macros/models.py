@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
-from .values import Yen, Clock, Count, Id, Money, MonthDayValue, Phone, Text, Weeks, YearMonthValue, YearValue
+from .values import (Age, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
+                     YearMonthValue, YearValue)
 
 
 class Model(BaseModel):
@@ -55,14 +56,14 @@ class TextItem(Model):
 
 
 class Publication(Model):
-    number: str = Field(pattern=r"^\d+-\d+$")
-    issued: dt.date
+    number: str = Field(pattern=r"^[0-9]+-[0-9]+$")
+    issued: Date
     publisher: Id
     publisher_section_ja: Text
-    municipality_code: str = Field(pattern=r"^\d{6}$")
+    municipality_code: str = Field(pattern=r"^[0-9]{6}$")
     prefecture_name: Text
     municipality_name: Text
-    calendar_months: int = Field(ge=1, le=12)
+    calendar_months: int = Field(ge=1, le=12, strict=True)
     online_edition: HttpUrl
     accessibility_standard: Text
 
@@ -79,7 +80,7 @@ class Publication(Model):
 
 class Address(Model):
     town_ja: Text
-    block: str = Field(pattern=r"^\d+(-\d+)*$")
+    block: str = Field(pattern=r"^[0-9]+(-[0-9]+)*$")
     building_ja: Text | None = None
     floor: Count | None = None
 
@@ -88,8 +89,8 @@ class Access(Model):
     id: Id
     kind: Literal["bus_stop", "station_exit", "building"]
     place_ja: Text
-    exit: str | None = Field(default=None, pattern=r"^[A-Z]?\d+$")
-    platform: str | None = Field(default=None, pattern=r"^\d+$")
+    exit: str | None = Field(default=None, pattern=r"^[A-Z]?[0-9]+$")
+    platform: str | None = Field(default=None, pattern=r"^[0-9]+$")
     walk_minutes: Count
 
 
@@ -114,7 +115,7 @@ class Office(Model):
     name_ja: Text
     name_kana: Text
     section_ja: Text | None = None
-    opened: dt.date | None = None
+    opened: Date | None = None
     address: Address
     phone: Phone | None = None
     reservation: Literal["priority", "none"]
@@ -195,12 +196,12 @@ class HotlineHours(Model):
 
 
 class MenuOption(Model):
-    option: int = Field(ge=0, le=9)
+    option: MenuKey
     topic_ja: Text
 
 
 class Suspension(Model):
-    option: int = Field(ge=0, le=9)
+    option: MenuKey
     hours_a_day: Count
     days_a_year: Count
 
@@ -218,7 +219,7 @@ class Hotline(Model):
     hours_a_day: Count | None = None
     menu: list[MenuOption] = []
     suspension: Suspension | None = None
-    health_insurance_option: int | None = None
+    health_insurance_option: MenuKey | None = None
     languages: list[LanguageCode] = []
 
     @field_validator("menu")
@@ -243,19 +244,19 @@ class Hotline(Model):
 
 
 class MinorRule(Model):
-    under_age: Count
+    under_age: Age
     card_birthdays: Count
 
 
 class LegacyMinorRule(Model):
-    issued_before: dt.date
-    under_age: Count
+    issued_before: Date
+    under_age: Age
     card_years: Count
 
 
 class RenewalExample(Model):
-    valid_until: dt.date
-    renewable_from: dt.date
+    valid_until: Date
+    renewable_from: Date
 
 
 class Validity(Model):
@@ -269,15 +270,15 @@ class Validity(Model):
 
 
 class Children(Model):
-    signature_certificate_min_age: Count
-    guardian_until_age: Count
-    no_photo_age: Count
+    signature_certificate_min_age: Age
+    guardian_until_age: Age
+    no_photo_age: Age
 
 
 class Express(Model):
     weeks: Count
     normal_months: Count
-    infant_under_age: Count
+    infant_under_age: Age
 
 
 class Card(Model):
@@ -289,7 +290,7 @@ class Card(Model):
     smartphone_kinds_ja: list[Text]
     children: Children
     express: Express
-    fraud_warning_percent: int = Field(ge=0, le=100)
+    fraud_warning_percent: Percent
     health_insurance_card_ended: YearMonthValue
     etax_on_mynaportal_from_fiscal_year: YearValue
 

@@ -171,11 +171,12 @@ class Links:
         qr = lxml.html.fragment_fromstring('<img class="qr">')
         qr.set("src", qr_code(address))
         qr.set("alt", address)
-        # "<a>name</a><span>address</span><img>", then the text that followed the link.
+        # "<a>name</a><img><span>address</span>", then the text that followed the link. The QR
+        # code floats before the address: after it, WeasyPrint lost an address that had to wrap.
         tail, link.tail = link.tail, None
-        link.addnext(printed)
-        printed.addnext(qr)
-        qr.tail = tail
+        link.addnext(qr)
+        qr.addnext(printed)
+        printed.tail = tail
         block = next(link.iterancestors("p", "li", "dd", "td", "th", "div"), None)
         if block is not None:
             block.set("class", " ".join(filter(None, (block.get("class"), "has-qr"))))

@@ -39,10 +39,11 @@ class PhoneNumber(str):
     """A Japanese phone number as dialled, digits and hyphens (``0120-95-0178``)."""
 
 
-_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{2,4}")
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
-_YEAR_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
-_MONTH_DAY = re.compile(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])")
+_PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+_YEAR_MONTH = re.compile(r"([0-9]{4})-(0[1-9]|1[0-2])")
+_MONTH_DAY = re.compile(r"(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ID = r"^[a-z][a-z0-9_]*$"
 
 
@@ -76,14 +77,36 @@ def _month_day(value):
     return MonthDay(month, day)
 
 
-Money = Annotated[int, Field(ge=0, strict=True), AfterValidator(Yen)]
+def _iso_date(value):
+    """A date written YYYY-MM-DD (the loader leaves it as text): never a number of seconds."""
+    match = _string(_DATE, 'a date "YYYY-MM-DD"')(value)
+    try:
+        day = dt.date.fromisoformat(match.group(0))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is no date: {exc}") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise ValueError(f"{value} lies outside the dates this guidebook speaks of ({FIRST_DATE} to {LAST_DATE})")
+    return day
+
+
+# Plausible ranges: a value outside them is a typing error, not a new fact.
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2099, 12, 31)
+MAX_YEN = 100_000
+MAX_COUNT = 1_000
+MAX_AGE = 120
+
+Money = Annotated[int, Field(ge=0, le=MAX_YEN, strict=True), AfterValidator(Yen)]
+Date = Annotated[dt.date, BeforeValidator(_iso_date)]
+MenuKey = Annotated[int, Field(ge=0, le=9, strict=True)]
+Percent = Annotated[int, Field(ge=0, le=100, strict=True)]
 Phone = Annotated[PhoneNumber, PlainValidator(_phone)]
 Clock = Annotated[dt.time, BeforeValidator(_clock)]
 YearMonthValue = Annotated[YearMonth, PlainValidator(_year_month)]
 MonthDayValue = Annotated[MonthDay, PlainValidator(_month_day)]
 Id = Annotated[str, Field(pattern=_ID)]
-Count = Annotated[int, Field(ge=0, strict=True)]
-YearValue = Annotated[int, Field(ge=1900, le=2200, strict=True), AfterValidator(Year)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
+Age = Annotated[int, Field(ge=0, le=MAX_AGE, strict=True)]
+YearValue = Annotated[int, Field(ge=FIRST_DATE.year, le=LAST_DATE.year, strict=True), AfterValidator(Year)]
 Week = Annotated[int, Field(ge=1, le=5, strict=True)]
 Weeks = Annotated[list[Week], AfterValidator(lambda weeks: WeeksOfMonth(sorted(weeks)))]
 

@@ -28,16 +28,12 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# Integers in decimal only: YAML 1.1 reads 0300 as octal (192), and 0x, 0b and 1_000 are
+# no way to write a fee. Numbers written so are refused (_NOT_DECIMAL), not read as text.
+_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
 _Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
-    list("-+0123456789"),
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?)$"),
-    list("-+0123456789."),
-)
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789"))
+_NOT_DECIMAL = re.compile(r"^[-+]?(?:0[0-9_]+|0[xXoObB][0-9a-fA-F_]*|[0-9][0-9]*_[0-9_]*|[0-9_]+\.[0-9_]*_[0-9_]*)$")
 
 
 @dataclass
@@ -92,3 +88,12 @@ def _walk(node: yaml.Node, loc: Path_, lines: dict, problems: list, path: Path) 
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, loc + (index,), lines, problems, path)
+    elif isinstance(node, yaml.ScalarNode):
+        field, line = ".".join(map(str, loc)), node.start_mark.line + 1
+        if node.style is None and _NOT_DECIMAL.match(node.value):
+            problems.append(Problem(path, line, field, f"{node.value!r} is not a decimal number: write integers "
+                                                       f"in decimal, without leading zeros or underscores"))
+        foreign = sorted({ch for ch in node.value if ch.isdigit() and not ch.isascii()})
+        if foreign:
+            problems.append(Problem(path, line, field, f"digits other than 0-9 ({''.join(foreign)!r}) in "
+                                                       f"{node.value!r}: write digits as 0-9"))

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import build, copy_project
+from conftest import ROOT, build, copy_project
 
 
 def _append(path, text):
@@ -17,6 +17,11 @@ def _replace(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(path, text):
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line == text)
 
 
 def _line_count(path):
@@ -47,6 +52,15 @@ REFUSED_BY_CHECK = {
                                         "locales/en.po: a number typed into a translation: 'Weekdays (5)'"),
     "fuzzy translation": (lambda p: _replace(p / "locales/en.po", 'msgid "平日"', '#, fuzzy\nmsgid "平日"'),
                           "locales/en.po: fuzzy translation of '平日'"),
+    "unterminated string in a catalog": (lambda p: _replace(p / "locales/en.po", 'msgstr "Weekdays"', 'msgstr "Weekdays'),
+                                         "locales/en.po:{po}: not a PO line (an unterminated string"),
+    "stray line in a catalog": (lambda p: _replace(p / "locales/en.po", 'msgstr "Weekdays"', 'msgstr "Weekdays"\nWeekend'),
+                                "locales/en.po:{po+1}: not a PO line"),
+    "duplicate entry in a catalog": (lambda p: _replace(p / "locales/en.po", 'msgid "平日"\nmsgstr "Weekdays"',
+                                                        'msgid "平日"\nmsgstr "Weekdays"\n\nmsgid "平日"\nmsgstr "Weekday"'),
+                                     "duplicate entry '平日' (first on line {po-1})"),
+    "plural count unlike CLDR's": (lambda p: _replace(p / "locales/en.po", "nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;"),
+                                   "locales/en.po:2: Plural-Forms must be 'nplurals=2; plural=(n != 1);'"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
                                             "data/glossary/en.yml:1: pin: term missing (ja: 暗証番号)"),
 }
@@ -59,6 +73,8 @@ def test_refused_by_check(tmp_path, case):
     edit(project)
     faq = project / "content/en/faq.md"
     expected = expected.replace("{n}", str(_line_count(faq)) if faq.exists() else "")
+    po = _line_of(ROOT / "locales/en.po", 'msgstr "Weekdays"')
+    expected = expected.replace("{po}", str(po)).replace("{po+1}", str(po + 1)).replace("{po-1}", str(po - 1))
     result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout
     assert expected in result.stdout, result.stdout[-2000:]

@@ -34,7 +34,8 @@ def test_catalog_findings_name_what_is_wrong(book, tmp_path):
 
 
 def test_a_missing_translation_stops_the_build(tmp_path):
-    (tmp_path / "en.po").write_text('msgid ""\nmsgstr ""\n\nmsgid "平日"\nmsgstr ""\n', encoding="utf-8")
+    (tmp_path / "en.po").write_text('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                                    'msgid "平日"\nmsgstr ""\n', encoding="utf-8")
     with pytest.raises(MacroError, match="no translation of '平日'"):
         translate("en", "平日", tmp_path)
     with pytest.raises(MacroError, match="catalog missing for language 'xx'"):

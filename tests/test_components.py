@@ -75,10 +75,10 @@ def test_component_refuses_bad_arguments(name, book):
 def test_data_values_are_escaped(book):
     ctx = Context(lang="ja", book=book)
     marked = ctx.fact("offices.center.name_ja")
-    assert marked.startswith('<span class="fact" data-fact="offices.center.name_ja">')
+    assert marked.startswith('<span class="fact" data-fact="offices.center.name_ja" data-form="text">')
     from macros.facts import mark
 
-    assert "&lt;b&gt;" in mark("x", "<b>")
+    assert "&lt;b&gt;" in mark("x", "<b>", "text")
 
 
 def test_hotline_menu_is_an_ordered_list(book):

@@ -4,7 +4,6 @@ table of contents, stays within its page and size budgets, and comes out the sam
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import subprocess
 from collections import Counter
@@ -15,13 +14,13 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
-from tracing import main_content, numbers_in, numbers_of, pages
+import contract
+import print_contract
+from print_contract import squeezed
+from tracing import main_content, pages
 
 from macros import print_edition, print_pdf
-from macros.context import Context
-from macros.formatting import formatter
 from macros.languages import LANGUAGES
-from macros.rules import calendar_window
 
 EDITIONS = list(print_edition.EDITIONS)
 JOBS = [(lang, edition) for lang in LANGUAGES for edition in EDITIONS]
@@ -31,10 +30,6 @@ A4 = (595.28, 841.89)  # points
 # Budgets: a PDF that grows past them has lost its layout (or gained a chapter: raise them then).
 MAX_PAGES = {"standard": 50, "large": 90}
 MAX_BYTES = 2_000_000
-# What the cover shows of data/, through the formatter, beside the hours table and the address.
-COVER_FACTS = ("publication.number", "publication.issued", "offices.center.opened", "offices.center.phone",
-               "offices.center.address.block", "offices.center.hours.weekdays", "offices.center.hours.saturdays",
-               "offices.center.hours.weekdays.last_entry")
 # Smallest text outside the running header and footer, in points.
 MIN_BODY_SIZE = {"standard": 12, "large": 18}
 
@@ -53,46 +48,6 @@ def pdf_pages(path: Path) -> list[str]:
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
     return text.split("\f")[: len(PdfReader(path).pages)]
-
-
-def squeezed(text: str) -> str:
-    """Text without white space: lines break in other places on paper than on screen."""
-    return re.sub(r"\s+", "", text)
-
-
-def missing_facts(site: Path, lang: str, printed: str) -> list[str]:
-    """Facts marked on the built web pages of ``lang`` that the printed text shows fewer times
-    (counted, so that a fee left out is missed even where another fact has the same text)."""
-    printed = squeezed(printed)
-    shown, where = Counter(), {}
-    for name, page in pages(site, lang, LANGUAGES).items():
-        for element in main_content(page).select("[data-fact]"):
-            text = squeezed(element.get_text())
-            shown[text] += 1
-            where.setdefault(text, set()).add(f"{lang}/{name}: {element['data-fact']}")
-    return [f"{', '.join(sorted(where[text]))} = {text!r}: {n} time(s) on the web, {printed.count(text)} in print"
-            for text, n in sorted(shown.items()) if printed.count(text) < n]
-
-
-def untraced_numbers(page_texts: list[str], allowed: set[int], toc_pages: range) -> list[str]:
-    """Numbers printed on a page that neither data/ nor the calendar explains. The last line of
-    every page but the cover is its page number; the contents pages list page numbers."""
-    problems = []
-    for number, text in enumerate(page_texts, 1):
-        lines = [line for line in text.splitlines() if line.strip()]
-        if number > 1:
-            if not lines or lines[-1].strip() != str(number):
-                problems.append(f"page {number}: footer shows {lines[-1:]!r}, not its page number")
-            lines = lines[:-1]
-        here = allowed | set(range(1, len(page_texts) + 1)) if number in toc_pages else allowed
-        problems += [f"page {number}: {n} is not from data/ (in {line.strip()!r})"
-                     for line in lines for n in numbers_in(line) if n not in here]
-    return problems
-
-
-def _calendar_numbers(book) -> set[int]:
-    start, end = calendar_window(book)
-    return set().union(*(numbers_of(start + dt.timedelta(days=n)) for n in range((end - start).days + 1)))
 
 
 def _outline(reader: PdfReader) -> list[tuple[str, int]]:
@@ -121,44 +76,48 @@ def running_heads(path: Path) -> list[str]:
     return heads
 
 
-# A line with only a list's bullet or number: pdftotext gives a page's markers after its text, in
-# between the two halves of a sentence that runs on to the next page.
-LIST_MARKER = re.compile(r"^\s*(?:[•◦▪‣]|\d{1,2}[.)])\s*$", re.M)
-
-
 def page_bodies(path: Path) -> list[str]:
     """Each page's text without its running header and page number (which pdftotext gives last)
     and list markers, white space removed; fails where the margins do not say what they should."""
     bodies = []
     for number, (text, head) in enumerate(zip(pdf_pages(path), running_heads(path)), 1):
-        text = squeezed(LIST_MARKER.sub("", text))
+        text = squeezed(print_contract.without_markers(text))
         assert text.endswith(squeezed(head)), f"page {number}: running header and page number should read {head!r}"
         bodies.append(text.removesuffix(squeezed(head)))
     return bodies
 
 
-@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
-def test_print_shows_every_fact_of_the_web_pages(site, pdfs, book, lang, edition):
-    path = _pdf(pdfs, lang, edition)
-    cover, *chapters = page_bodies(path)
-    # The chapters are the web pages: the same facts, as often (the cover has its own).
-    missing = missing_facts(site, lang, "".join(chapters))
-    assert not missing, f"{len(missing)} fact(s) of the web pages missing from the PDF:\n" + "\n".join(missing)
-    ctx = Context(lang=lang, book=book)
-    for fact in COVER_FACTS:
-        text = squeezed(BeautifulSoup(ctx.fact(fact), "lxml").get_text())
-        assert text in cover, f"the cover lacks {fact} ({text!r})"
-    assert squeezed(print_edition.online_edition(book, lang)) in cover
+def print_problems(site, book, lang: str, edition: str, bodies: list[str], outline) -> list[str]:
+    """Cover, contents and chapters of one PDF (``bodies``: its pages without running heads)
+    against the print document's cover and the web articles, block by block."""
+    first_chapter = outline[1][1]
+    numbered = list(enumerate(bodies, 1))
+    order = [url for url, _ in print_edition.pages_in_nav_order(site, lang)]
+    addresses = _canonical_addresses(site, lang)
+    blocks = print_contract.web_blocks(site, lang, order, addresses.__getitem__)
+    document = print_edition.document(site, lang, edition, book)
+    soup = BeautifulSoup(document, "lxml")
+    cover = print_contract.cover_blocks(document)
+    return (contract.marks_in(soup, lang, f"print document {edition}", book)
+            + contract.digits_in(soup, lang, f"print document {edition}")
+            + print_contract.match_blocks(cover, numbered[:1])
+            + print_contract.contents_problems(numbered[1:first_chapter - 1], outline[1:], outline[0][0])
+            + print_contract.match_blocks(blocks, numbered[first_chapter - 1:]))
+
+
+@cache
+def _canonical_addresses(site: Path, lang: str) -> dict[str, str]:
+    return {url: tree.xpath("//head/link[@rel='canonical']/@href")[0]
+            for url, tree in print_edition.pages_in_nav_order(site, lang)}
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
-def test_every_number_in_the_pdf_traces_to_data(pdfs, book, lang, edition):
+def test_print_equals_the_web_block_by_block(site, pdfs, book, lang, edition):
+    """Every block of the web articles is printed, in order, with exactly its text and facts;
+    the cover shows its facts; nothing else printed holds a digit."""
     path = _pdf(pdfs, lang, edition)
-    reader = PdfReader(path)
-    first_chapter = _outline(reader)[1][1]  # [0] is the contents
-    problems = untraced_numbers(pdf_pages(path), numbers_of(book.files) | _calendar_numbers(book),
-                                range(2, first_chapter))
-    assert not problems, "\n".join(problems[:30])
+    problems = print_problems(site, book, lang, edition, page_bodies(path), _outline(PdfReader(path)))
+    assert not problems, f"{path.name}: {len(problems)} problem(s):\n" + "\n".join(problems[:20])
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
@@ -275,21 +234,6 @@ def test_every_language_links_to_its_pdfs(site, pdfs, book, lang):
                               f"content/{lang}/index.md")
     for href in wanted:
         assert (site / urlsplit(href).path.removeprefix(site_path)).is_file(), f"{href} leads to no file"
-
-
-def test_the_print_checks_see_what_they_must(site, book):
-    """The checks fail when print and web disagree: a fact left out, a number from nowhere."""
-    facts = [element.get_text() for path in pages(site, "en", LANGUAGES).values()
-             for element in main_content(path).select("[data-fact]")]
-    assert missing_facts(site, "en", "\n".join(facts)) == []
-    one_fee_less = list(facts)
-    one_fee_less.remove(formatter("en").money(book.fact("fees.certificates.juminhyo.konbini")))
-    assert any("fees.certificates.juminhyo.konbini" in line for line in missing_facts(site, "en", "\n".join(one_fee_less)))
-    every = numbers_of(book.files)
-    stray = next(n for n in range(1000, 10000) if n not in every)
-    assert untraced_numbers(["cover", f"text\n{stray} yen\n2", "3"], every, range(0)) == [
-        f"page 2: {stray} is not from data/ (in '{stray} yen')"]
-    assert untraced_numbers(["cover", "text"], every, range(0)) == ["page 2: footer shows ['text'], not its page number"]
 
 
 def test_overflow_is_found_before_it_is_printed():

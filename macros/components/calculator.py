@@ -9,4 +9,6 @@ from ..rules import parameters
 
 def validity_calculator(ctx: Context) -> str:
     """Labelled date fields, a button, and results announced to screen readers (aria-live)."""
-    return ctx.render("validity_calculator.html", rules=json.dumps(parameters(ctx.book), sort_keys=True))
+    # Dates are shown in the Formatter's words: the browser fills in day and year, nothing more.
+    return ctx.render("validity_calculator.html", rules=json.dumps(parameters(ctx.book), sort_keys=True),
+                      dates=json.dumps(ctx.fmt.date_templates(), ensure_ascii=False))

@@ -70,17 +70,18 @@
       out.appendChild(p);
       return;
     }
-    // Latin digits in every language (Intl would print Devanagari digits for Nepali).
-    var lang = form.dataset.lang === "tl" ? "fil" : form.dataset.lang;
-    var format = new Intl.DateTimeFormat(lang, { dateStyle: "long", numberingSystem: "latn", timeZone: "UTC" });
+    // Dates in the words of the build's formatter (data-dates: one pattern a month), never Intl.
+    var dates = JSON.parse(form.dataset.dates);
     var list = form.querySelector("template.vc-answer").content.cloneNode(true);
     list.querySelectorAll("[data-answer]").forEach(function (dd) {
       var value = answer[dd.dataset.answer];
       if (typeof value === "boolean") {
-        dd.textContent = value ? dd.dataset.yes : dd.dataset.no;
+        dd.querySelectorAll("[data-when]").forEach(function (span) {
+          if (span.dataset.when !== String(value)) span.remove();
+        });
         dd.dataset.value = String(value);
       } else {
-        dd.textContent = format.format(new Date(Date.UTC(value.y, value.m - 1, value.d)));
+        dd.textContent = dates[value.m - 1].replace("{d}", String(value.d)).replace("{y}", String(value.y));
         dd.dataset.value = iso(value);
       }
     });

@@ -1,0 +1,363 @@
+"""The consistency contract, read back from built pages: each check returns a list of problems,
+one line each, naming the page, the block and the fact, so that the tests can assert that the
+list is empty and the mutation tests that a broken copy gives the expected line.
+
+What the pages say is compared with data/ rendered again here, never with a set of numbers
+that a value "may" show:
+
+- ``mark_problems``: every fact mark (``data-fact`` + ``data-form``) shows exactly the text of
+  its fact in its form and the page's language; a ``tel:`` link dials exactly its number; an
+  attribute that carries a fact (``data-fact-value``) holds exactly that fact.
+- ``stray_digits``: no digit that a reader or a screen reader gets (text anywhere in the page,
+  title, header, footer, navigation, and the attributes read aloud) lies outside a mark.
+- ``block_problems``: a translated page has the Japanese page's blocks, in order, each with the
+  same facts as often.
+- ``calendar_problems``: every day of the opening calendar is in its weekday's column and says
+  what the rules say of that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import TemplateString
+
+from macros import catalog, rules
+from macros.formatting import formatter
+from macros.languages import LANGUAGES, SOURCE
+
+# Attributes a browser shows or a screen reader reads out.
+READ_ATTRIBUTES = ("title", "aria-label", "alt", "value", "placeholder", "aria-valuetext", "label")
+# data-* attributes read by machines only: marks, the theme's state, the calculator's rules and
+# date patterns (whose output the browser tests compare with the formatter).
+MACHINE_DATA = ("data-fact", "data-form", "data-date", "data-md-", "data-rules", "data-dates")
+# Any decimal digit of any script (Devanagari, full-width and Arabic-Indic digits too).
+DIGIT = re.compile(r"\d")
+# Forms that are counts with a unit: the plural entry of the label, with the number in it.
+DURATIONS = {"minutes": "{n}分", "hours": "{n}時間", "days": "{n}日", "weeks": "{n}週間", "months": "{n}か月",
+             "years": "{n}年"}
+# Forms of a count: a translation picks the one its grammar needs ("10回目" is "10th").
+COUNT_FORMS = ("number", "ordinal", *DURATIONS)
+# Blocks of a page: the units a translation must keep, each with its facts.
+BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "th", "td", "caption", "summary")
+# A translator's explanation of a Japanese term: a paragraph with no fact, skipped by the block
+# comparison (written ``{ .translation-note }`` under the paragraph).
+NOTE = "translation-note"
+_PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
+
+
+def read(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def built_pages(site: Path) -> list[tuple[str, str, Path]]:
+    """(language, page, file) of every HTML page a reader can open, 404 pages included."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site)
+        lang = relative.parts[0] if relative.parts[0] in LANGUAGES else SOURCE
+        if relative.parts[0] in ("assets", "pdf", "data"):
+            continue
+        name = str(relative.relative_to(lang) if lang != SOURCE else relative)
+        found.append((lang, name.removesuffix("/index.html").removesuffix("index.html") or "index", path))
+    return found
+
+
+def article_of(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+# --- facts rendered again ------------------------------------------------------------------
+
+
+def expected_text(book, lang: str, path: str, form: str) -> str:
+    """The text of a fact in a form and a language, from data/ and the formatter."""
+    value = book.fact(path)
+    fmt = formatter(lang)
+    if isinstance(value, bool):
+        raise ValueError("a yes/no value is never shown")
+    if form == "text" or form == "phone":
+        return str(value)
+    if form == "words":
+        return catalog.translate(lang, value)
+    if form in DURATIONS:
+        return catalog.translate_plural(lang, DURATIONS[form], value).replace("{n}", fmt.number(value))
+    if form == "time_range":
+        return fmt.time_range(value.opens, value.closes)
+    if form == "weeks_of_month":
+        return fmt.weeks(list(value))
+    return getattr(fmt, form)(value)
+
+
+def tel_of(number: str) -> str:
+    """``tel:`` address of a number dialled in Japan: +81 and the number without its first 0."""
+    assert _PHONE.fullmatch(number), f"{number!r} is not a phone number as dialled in Japan"
+    return "tel:+81" + number[1:].replace("-", "")
+
+
+@dataclass(frozen=True)
+class Where:
+    lang: str
+    page: str
+    block: str
+
+    def __str__(self):
+        return f"{self.lang}/{self.page} [{self.block}]"
+
+
+def _heading_before(element) -> str:
+    heading = element if element.name in ("h1", "h2", "h3", "h4") else element.find_previous(["h1", "h2", "h3", "h4"])
+    return heading.get_text(" ", strip=True)[:60] if heading else "top"
+
+
+def _block_of(element) -> str:
+    block = next((p for p in [element, *element.parents] if isinstance(p, Tag) and p.name in BLOCKS), None)
+    text = (block or element).get_text(" ", strip=True)
+    return f"{_heading_before(element)} › {(block.name if block else element.name)} {text[:50]!r}"
+
+
+def mark_problems(site: Path, book) -> list[str]:
+    return [problem for lang, name, path in built_pages(site) for problem in marks_in(read(path), lang, name, book)]
+
+
+def marks_in(soup, lang: str, name: str, book) -> list[str]:
+    problems = []
+    for element in soup.select("[data-fact]"):
+        where = Where(lang, name, _block_of(element))
+        fact, form = element["data-fact"], element.get("data-form")
+        if not form:
+            problems.append(f"{where}: {fact} has no data-form")
+            continue
+        try:
+            expected = expected_text(book, lang, fact, form)
+        except KeyError:
+            problems.append(f"{where}: marked with {fact!r}, which is not a fact of data/")
+            continue
+        except Exception as exc:  # a form the value cannot take: the mark lies
+            problems.append(f"{where}: {fact} cannot be shown as {form!r} ({type(exc).__name__}: {exc})")
+            continue
+        shown = element.get_text()
+        if shown != expected:
+            problems.append(f"{where}: {fact} as {form} should read {expected!r}, shows {shown!r}")
+        if form == "phone" and element.get("href") != tel_of(str(book.fact(fact))):
+            problems.append(f"{where}: {fact} links to {element.get('href')!r}, not {tel_of(str(book.fact(fact)))!r}")
+    for element in soup.select("a[href^='tel:']"):
+        if element.get("data-form") != "phone":
+            problems.append(f"{Where(lang, name, _block_of(element))}: a tel: link that is no phone fact")
+    for element in soup.find_all(True):
+        for attribute, value in element.attrs.items():
+            if attribute.startswith("data-fact-"):
+                target = attribute.removeprefix("data-fact-")
+                try:
+                    expected = str(book.fact(value))
+                except KeyError:
+                    expected = f"(no fact {value!r})"
+                if element.get(target) != expected:
+                    problems.append(f"{Where(lang, name, _block_of(element))}: {target}={element.get(target)!r} "
+                                    f"should be {value} = {expected!r}")
+    return problems
+
+
+# --- digits from nowhere -------------------------------------------------------------------
+
+
+def _marked(node) -> bool:
+    return any(parent.has_attr("data-fact") or parent.has_attr("data-date") for parent in node.parents)
+
+
+def _copy_of_heading(soup, node) -> bool:
+    """The table of contents repeats a heading as plain text: its digits are the heading's
+    marked facts if the entry reads exactly as the heading does."""
+    link = node.find_parent("a", href=re.compile(r"^#."))
+    if link is None or "md-nav__link" not in link.get("class", []):
+        return False
+    heading = soup.find(id=link["href"][1:])
+    return heading is not None and heading.name in BLOCKS[:6] and (
+        " ".join(node.split()) == " ".join(heading.get_text().split()))
+
+
+def stray_digits(site: Path) -> list[str]:
+    """Digits outside fact and calendar marks, in everything a reader or screen reader gets."""
+    return [problem for lang, name, path in built_pages(site) for problem in digits_in(read(path), lang, name)]
+
+
+def digits_in(soup, lang: str, name: str) -> list[str]:
+    problems = []
+    for node in soup.find_all(string=DIGIT):
+        # Text and the text of <template>s (which scripts put on the page); not comments,
+        # doctype, scripts or styles.
+        if type(node) not in (NavigableString, TemplateString) or node.parent.name in ("script", "style"):
+            continue
+        if not _marked(node) and not _copy_of_heading(soup, node):
+            problems.append(f"{Where(lang, name, _block_of(node.parent))}: digit outside a fact: {node.strip()!r}")
+    for element in soup.find_all(True):
+        for attribute, value in element.attrs.items():
+            # Text that a script shows comes from the page's text and marks, not from data-*.
+            if (attribute.startswith("data-") and not attribute.startswith(MACHINE_DATA)
+                    and isinstance(value, str) and DIGIT.search(value)):
+                problems.append(f"{Where(lang, name, _block_of(element))}: digit in {attribute}={value!r} "
+                                f"outside a fact")
+        for attribute in READ_ATTRIBUTES:
+            value = element.get(attribute)
+            if isinstance(value, str) and DIGIT.search(value) and not element.has_attr(f"data-fact-{attribute}"):
+                if element.name == "meta" or (attribute == "value" and element.name in ("input", "option")
+                                              and element.get("type") in ("hidden", "date")):
+                    continue
+                problems.append(f"{Where(lang, name, _block_of(element))}: digit in {attribute}={value!r} "
+                                f"outside a fact")
+    return problems
+
+
+# --- the same blocks in every language -----------------------------------------------------
+
+
+@dataclass
+class Block:
+    kind: str
+    element: Tag
+    facts: list[tuple[str, str]]  # (path, form) in reading order
+
+    def counted(self) -> Counter:
+        return Counter(path for path, _ in self.facts)
+
+    def text(self, width: int = 50) -> str:
+        return repr(self.element.get_text(" ", strip=True)[:width])
+
+
+def blocks(article) -> list[Block]:
+    """The blocks of a page in reading order, each with its facts. A fact belongs to its
+    innermost block; the opening calendar is one block (its columns follow the language's first
+    weekday and are checked day by day on their own)."""
+    out, index = [], {}
+    for element in article.find_all(True):
+        calendar = "opening-calendar" in element.get("class", [])
+        if calendar or (element.name in BLOCKS and NOTE not in element.get("class", [])
+                        and not element.find_parent(class_="opening-calendar")):
+            index[id(element)] = len(out)
+            out.append(Block("calendar" if calendar else element.name, element, []))
+    for mark in article.select("[data-fact]"):
+        block = next((p for p in mark.parents if id(p) in index), None)
+        if block is not None:
+            out[index[id(block)]].facts.append((mark["data-fact"], mark.get("data-form", "")))
+    return out
+
+
+def _form_problem(want: Block, have: Block) -> str | None:
+    """A translation may say a count as a number, an ordinal or a duration, as its grammar asks;
+    every other form (a date, a time, money, a name) it shows as Japanese does."""
+    source = {}
+    for path, form in want.facts:
+        source.setdefault(path, set()).add(form)
+    for path, form in have.facts:
+        if form not in COUNT_FORMS and form not in source.get(path, set()):
+            return f"{path} shown as {form}, the Japanese page shows it as {' or '.join(sorted(source.get(path, ())))}"
+    return None
+
+
+def _order_problem(want: Block, have: Block) -> str | None:
+    """Facts a translation shows in the same form (two ordinals, two fees) come in the Japanese
+    order: a reader tells them apart only by where they stand. Other facts may move within the
+    block, as word order asks."""
+    for form in sorted({form for _, form in have.facts if form not in ("words", "text")}):
+        mine = [path for path, f in have.facts if f == form]
+        source = [path for path, _ in want.facts if path in mine]
+        if mine != source:
+            return f"the {form} facts come as {mine}, the Japanese order is {source}"
+    return None
+
+
+def block_problems(site: Path) -> list[str]:
+    problems = []
+    pages = {(lang, name): path for lang, name, path in built_pages(site) if not name.endswith("404.html")}
+    for (lang, name), path in sorted(pages.items()):
+        if lang == SOURCE:
+            continue
+        source = pages.get((SOURCE, name))
+        if source is None:
+            problems.append(f"{lang}/{name}: no Japanese page of that name")
+            continue
+        article = article_of(read(path))
+        for note in article.select(f".{NOTE}"):
+            if note.select("[data-fact]"):
+                problems.append(f"{lang}/{name}: a translation note carries a fact: {note.get_text(' ', strip=True)[:60]!r}")
+        wanted, found = blocks(article_of(read(source))), blocks(article)
+        for number, (want, have) in enumerate(zip(wanted, found), 1):
+            if want.kind != have.kind:
+                detail = f"a {have.kind} where Japanese has a {want.kind}"
+            elif want.counted() != have.counted():
+                missing, extra = want.counted() - have.counted(), have.counted() - want.counted()
+                detail = f"missing {dict(missing)}, extra {dict(extra)}"
+            else:
+                detail = _form_problem(want, have) or _order_problem(want, have)
+            if detail:
+                problems.append(f"content/{lang}/{name}.md: block {number} ({_heading_before(have.element)} › "
+                                f"{have.text()}) differs from the Japanese block ({want.text(40)}): {detail}")
+                break
+        else:
+            if len(wanted) != len(found):
+                problems.append(f"content/{lang}/{name}.md: {len(found)} blocks, the Japanese page has {len(wanted)}")
+    return problems
+
+
+# --- the opening calendar ------------------------------------------------------------------
+
+
+def calendar_problems(site: Path, book) -> list[str]:
+    """Every month of every calendar read back: columns, open or closed, hours, reason."""
+    from macros.components.calendar import REASONS
+
+    problems, checked = [], 0
+    for lang, name, path in built_pages(site):
+        fmt = formatter(lang)
+        for calendar in read(path).select(".opening-calendar"):
+            office = calendar["data-office"]
+            where = f"{lang}/{name} calendar of {office}"
+            for table in calendar.select("table"):
+                columns = [th.abbr["title"] for th in table.select("thead th")]
+                weekday_names = [fmt.locale.days["format"]["wide"][d] for d in range(7)]
+                month = table.select_one("caption [data-date]")
+                first = dt.date.fromisoformat(month["data-date"])
+                if month.get_text() != fmt.year_month(first):
+                    problems.append(f"{where}: month {first:%Y-%m} captioned {month.get_text()!r}")
+                for row in table.select("tbody tr"):
+                    for column, cell in enumerate(row.find_all("td")):
+                        day_mark = cell.select_one("[data-date]")
+                        if day_mark is None:
+                            continue
+                        checked += 1
+                        day = dt.date.fromisoformat(day_mark["data-date"])
+                        at = f"{where}, {day.isoformat()}"
+                        if columns[column] != weekday_names[day.weekday()]:
+                            problems.append(f"{at}: in the column of {columns[column]}, "
+                                            f"not {weekday_names[day.weekday()]}")
+                        if day_mark.get_text() != fmt.number(day.day):
+                            problems.append(f"{at}: shows the day as {day_mark.get_text()!r}")
+                        problems += _day_problems(book, lang, at, office, day, cell, REASONS)
+    if not checked:
+        problems.append("no calendar day found on any page")
+    return problems
+
+
+def _day_problems(book, lang, at, office, day, cell, reasons) -> list[str]:
+    truth = rules.opening_day(book, office, day)
+    fmt, problems = formatter(lang), []
+    hours = cell.select(".hours [data-fact]")
+    if truth.open:
+        shown = [element.get_text() for element in hours]
+        want = [fmt.time_range(truth.opens, truth.closes)]
+        if shown != want:
+            problems.append(f"{at}: open {want[0]}, shows {shown or 'no hours'}")
+        last = cell.select_one(".last-entry [data-fact]") if truth.last_entry else None
+        if truth.last_entry and (last is None or last.get_text() != fmt.time(truth.last_entry)):
+            problems.append(f"{at}: last entry {fmt.time(truth.last_entry)} not shown")
+    else:
+        reason = cell.select_one(".closed-reason")
+        want = catalog.translate(lang, reasons[truth.reason_closed])
+        if cell.select("[data-fact]") or reason is None or reason.get_text(" ", strip=True) != want:
+            problems.append(f"{at}: closed ({want}), shows {cell.get_text(' ', strip=True)!r}")
+    return problems

@@ -1,0 +1,144 @@
+"""The print edition read back: each PDF's text, page by page as pdftotext draws it, compared
+block by block with the web articles of its language (and the cover with the print document's
+cover), in reading order, exactly, after removing white space (lines break in other places on
+paper). What print adds is checked on its own: the running head and page number of every page,
+the contents (chapter titles and the pages their bookmarks lead to), list numbers, and the
+address printed after each link that leaves the document. Any other text between two blocks
+may not contain a digit."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin
+
+from bs4 import Tag
+
+from contract import BLOCKS, DIGIT, NOTE, read
+
+# Elements the print edition leaves out: they only work on screen.
+SCREEN_ONLY = ("form", "script", "noscript", "template")
+# A line with only a list's bullet or number: pdftotext gives a page's markers after its text.
+LIST_MARKER = re.compile(r"^\s*(?:[•◦▪‣]|\d{1,2}[.)])\s*$", re.M)
+# A line broken by hyphenation (WeasyPrint's hyphen character, U+2010), and white space.
+_HYPHENATED = re.compile("\u2010\n")
+_SPACE = re.compile(r"\s+")
+# The CJK fonts draw ・ (U+30FB) and the list bullet • (U+2022) with one glyph, which the PDF's
+# text map can give back only as one of them: "遺失届・盗難届" reads back as "遺失届•盗難届".
+SAME_GLYPH = "[・•]"
+
+
+def squeezed(text: str) -> str:
+    return _SPACE.sub("", _HYPHENATED.sub("", text))
+
+
+@dataclass
+class PrintedBlock:
+    where: str  # page, heading and the block's first words, for messages
+    pattern: re.Pattern  # the block's own text, with each printed link address
+
+
+def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None) -> str:
+    """The block's own text (not that of blocks inside it) as a regular expression, white space
+    removed; each link that leaves the document (``chapters``: the pages in it; None: links
+    print as they are) is followed by its address in brackets."""
+    parts = []
+    for node in element.descendants:
+        if isinstance(node, Tag):
+            continue
+        if any(isinstance(p, Tag) and p.name in SCREEN_ONLY for p in node.parents):
+            continue
+        owner = next(p for p in node.parents if p is element or (p.name in BLOCKS and NOTE not in p.get("class", [])))
+        if owner is not element or node.parent.name in ("script", "style"):
+            continue
+        parts.append(re.escape(squeezed(str(node))).replace("・", SAME_GLYPH))
+        link = node.find_parent("a")
+        if (link is not None and chapters is not None and link.get("href")
+                and node is list(link.strings)[-1] and element in link.parents):
+            address = _printed_address(link["href"], page_url, chapters)
+            if address:
+                parts.append(r"[(（]" + re.escape(address) + r"[)）]")
+    return "".join(parts)
+
+
+def _printed_address(href: str, page_url: str, chapters: set[str]) -> str | None:
+    if href.startswith(("tel:", "mailto:")):
+        return None
+    target, fragment = urldefrag(urljoin(page_url, href))
+    if target in chapters:
+        return None
+    return target + (f"#{fragment}" if fragment else "")
+
+
+def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[PrintedBlock]:
+    """The blocks of the web articles of one language in print order, as they must print."""
+    chapters = {page_url(url) for url in pages_in_order}
+    found = []
+    for url in pages_in_order:
+        soup = read(site / url / "index.html" if lang == "ja" else site / lang / url / "index.html")
+        article = soup.select_one("article.md-content__inner")
+        for element in article.find_all(BLOCKS):
+            if NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY):
+                continue
+            pattern = _own_text_pattern(element, page_url(url), chapters)
+            if pattern:
+                heading = element.find_previous(["h1", "h2", "h3"])
+                label = heading.get_text(" ", strip=True)[:40] if heading else ""
+                found.append(PrintedBlock(f"{url or 'index'} › {label} › {element.name} "
+                                          f"{element.get_text(' ', strip=True)[:40]!r}", re.compile(pattern)))
+    return found
+
+
+def cover_blocks(document_html: str) -> list[PrintedBlock]:
+    """The blocks of the print document's cover."""
+    from bs4 import BeautifulSoup
+
+    cover = BeautifulSoup(document_html, "lxml").select_one(".cover")
+    found = []
+    for element in cover.find_all(BLOCKS):
+        pattern = _own_text_pattern(element, "", None)
+        if pattern:
+            found.append(PrintedBlock(f"cover › {element.name} {element.get_text(' ', strip=True)[:40]!r}",
+                                      re.compile(pattern)))
+    return found
+
+
+def match_blocks(blocks: list[PrintedBlock], pages: list[tuple[int, str]]) -> list[str]:
+    """Find each block in the printed text, in order; the text no block accounts for may not
+    hold a digit. ``pages``: (page number, text without running head and list markers)."""
+    text, starts = "", []
+    for number, page in pages:
+        starts.append((len(text), number))
+        text += squeezed(page)
+
+    def page_at(offset: int) -> int:
+        return [number for start, number in starts if start <= offset][-1] if starts else 0
+
+    problems, cursor = [], 0
+    for block in blocks:
+        match = block.pattern.search(text, cursor)
+        if match is None:
+            problems.append(f"page {page_at(cursor)}ff.: block {block.where} not printed (or not in this order): "
+                            f"expected {block.pattern.pattern[:80]!r}")
+            continue
+        problems += _stray(text[cursor:match.start()], page_at(cursor), f"before {block.where}")
+        cursor = match.end()
+    problems += _stray(text[cursor:], page_at(cursor), "after the last block")
+    return problems
+
+
+def _stray(gap: str, page: int, where: str) -> list[str]:
+    return [f"page {page}: printed digits that no block of the web shows, {where}: {gap[:80]!r}"] if DIGIT.search(gap) else []
+
+
+def contents_problems(pages: list[tuple[int, str]], entries: list[tuple[str, int]], heading: str) -> list[str]:
+    """The contents list each chapter title with the page its bookmark leads to, and nothing else."""
+    text = squeezed("".join(page for _, page in pages)).replace(".", "")
+    expected = squeezed(heading) + "".join(squeezed(title).replace(".", "") + str(page) for title, page in entries)
+    if text != expected:
+        return [f"contents (pages {pages[0][0]}-{pages[-1][0]}) read {text[:120]!r}, expected {expected[:120]!r}"]
+    return []
+
+
+def without_markers(text: str) -> str:
+    return LIST_MARKER.sub("", text)
