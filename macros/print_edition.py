@@ -171,15 +171,20 @@ class Links:
         qr = lxml.html.fragment_fromstring('<img class="qr">')
         qr.set("src", qr_code(address))
         qr.set("alt", address)
-        # "<a>name</a><img><span>address</span>", then the text that followed the link. The QR
-        # code floats before the address: after it, WeasyPrint lost an address that had to wrap.
+        # "<a>name</a><span>address</span>", then the text that followed the link; the QR code
+        # first in the block, floated beside it (a float met at a line break inside the text
+        # lost the words next to it).
         tail, link.tail = link.tail, None
-        link.addnext(qr)
-        qr.addnext(printed)
+        link.addnext(printed)
         printed.tail = tail
         block = next(link.iterancestors("p", "li", "dd", "td", "th", "div"), None)
-        if block is not None:
-            block.set("class", " ".join(filter(None, (block.get("class"), "has-qr"))))
+        if block is None:
+            printed.addnext(qr)
+            qr.tail, printed.tail = tail, None
+            return
+        qr.tail, block.text = block.text, None
+        block.insert(0, qr)
+        block.set("class", " ".join(filter(None, (block.get("class"), "has-qr"))))
 
 
 def qr_code(url: str) -> str:
