@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -52,6 +53,13 @@ _PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
 
 
 def read(path: Path) -> BeautifulSoup:
+    """A built page, parsed once for all the checks (again if the file changed). Read only."""
+    stat = path.stat()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=160)  # the pages of one site, with room for the Japanese ones a copy compares with
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 

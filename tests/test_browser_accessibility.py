@@ -16,6 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 from browser import AXE, site_pages
 
+import contract
+from bs4 import BeautifulSoup
+
 from macros.languages import LANGUAGES, SOURCE
 from tracing import pages
 
@@ -111,6 +114,7 @@ class Audit:
     clipped: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     requests: list[str] = dataclasses.field(default_factory=list)
     failures: list[str] = dataclasses.field(default_factory=list)
+    live_digits: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     visited: list[str] = dataclasses.field(default_factory=list)
 
 
@@ -147,6 +151,9 @@ def audit(browser, served_site) -> Audit:
         result.visited.append(address)
         page.set_viewport_size(WIDE)
         page.goto(base_url + address)
+        # What the page holds once its scripts ran: no digit from outside a fact there either.
+        lang = address.split("/")[0] if address.split("/")[0] in LANGUAGES else SOURCE
+        result.live_digits[address] = contract.digits_in(BeautifulSoup(page.content(), "lxml"), lang, address)
         if problem := _keyboard(page):
             result.keyboard[address] = problem
         result.small_text[address] = page.evaluate(SMALL_TEXT, MIN_FONT_PX)
@@ -310,3 +317,8 @@ def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site)
         soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         linked = {urljoin("/" + page, a["href"]) for a in soup.select("article a[href$='.pdf']")}
         assert linked == {f"/{PDF_FOLDER}/{pdf_name(lang, edition)}" for edition in EDITIONS}, lang
+
+
+def test_no_script_writes_a_digit_from_outside_a_fact(audit):
+    """The live page after its scripts ran (Material's included) holds no digit outside a mark."""
+    assert not any(audit.live_digits.values()), _report(audit.live_digits)
