@@ -36,7 +36,9 @@ from macros.languages import LANGUAGES, SOURCE
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "value", "placeholder", "aria-valuetext", "label")
 # data-* attributes read by machines only: marks, the theme's state, the calculator's rules and
 # date patterns (whose output the browser tests compare with the formatter).
-MACHINE_DATA = ("data-fact", "data-form", "data-date", "data-md-", "data-rules", "data-dates")
+# data-href is the address the print stylesheet writes after a link (the browser tests compare
+# it with the link's own address).
+MACHINE_DATA = ("data-fact", "data-form", "data-date", "data-md-", "data-rules", "data-dates", "data-href")
 # Any decimal digit of any script (Devanagari, full-width and Arabic-Indic digits too).
 DIGIT = re.compile(r"\d")
 # Forms that are counts with a unit: the plural entry of the label, with the number in it.

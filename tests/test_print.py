@@ -92,9 +92,7 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     against the print document's cover and the web articles, block by block."""
     first_chapter = outline[1][1]
     numbered = list(enumerate(bodies, 1))
-    order = [url for url, _ in print_edition.pages_in_nav_order(site, lang)]
-    addresses = _canonical_addresses(site, lang)
-    blocks = print_contract.web_blocks(site, lang, order, addresses.__getitem__)
+    blocks = _web_blocks(site, lang)
     document = print_edition.document(site, lang, edition, book)
     soup = BeautifulSoup(document, "lxml")
     cover = print_contract.cover_blocks(document)
@@ -106,9 +104,11 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
 
 
 @cache
-def _canonical_addresses(site: Path, lang: str) -> dict[str, str]:
-    return {url: tree.xpath("//head/link[@rel='canonical']/@href")[0]
-            for url, tree in print_edition.pages_in_nav_order(site, lang)}
+def _web_blocks(site: Path, lang: str) -> list:
+    """The web articles' blocks of one language, as both editions must print them."""
+    pages = print_edition.pages_in_nav_order(site, lang)
+    addresses = {url: tree.xpath("//head/link[@rel='canonical']/@href")[0] for url, tree in pages}
+    return print_contract.web_blocks(site, lang, [url for url, _ in pages], addresses.__getitem__)
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
