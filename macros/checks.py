@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from . import catalog, freshness
+from . import catalog, freshness, page_jinja
+from .components import PAGE_MACROS
 from .errors import MacroError
 from .languages import LANGUAGES, SOURCE
 
@@ -38,11 +39,15 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def _without_front_matter(markdown: str) -> str:
+    """The page with its front matter blanked: what macros render, on the same lines."""
+    front = FRONT_MATTER.match(markdown)
+    return _blank(front) + markdown[front.end():] if front else markdown
+
+
 def typed_digits(markdown: str) -> list[tuple[int, str]]:
     """(line, text) of each line with a digit written outside macro calls and list markers."""
-    front = FRONT_MATTER.match(markdown)
-    if front:
-        markdown = _blank(front) + markdown[front.end():]
+    markdown = _without_front_matter(markdown)
     stripped = LIST_MARKER.sub(_blank, MACRO_CALL.sub(_blank, markdown))
     return [(n, line.strip()) for n, line in enumerate(stripped.splitlines(), 1) if any(ch.isdigit() for ch in line)]
 
@@ -65,6 +70,7 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
             where = f"content/{lang}/{page}"
             findings += [Finding(f"{where}:{n}", f"a number typed outside a macro: {line[:60]}")
                          for n, line in typed_digits(text)]
+            findings += [Finding(f"{where}:{n}", problem) for n, problem in page_jinja.refused(_without_front_matter(text), PAGE_MACROS)]
             for n, line in enumerate(text.splitlines(), 1):
                 for path in FACT_CALL.findall(line) if book is not None else ():
                     try:

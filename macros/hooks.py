@@ -20,6 +20,7 @@ from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
 from macros import open_data, rules  # noqa: E402
 
+COPYRIGHT = N_("発行：港区")
 NOT_FOUND_TITLE = N_("ページが見つかりません")
 NOT_FOUND_TEXT = N_("お探しのページは見つかりませんでした。アドレスを確かめるか、トップページからお探しください。")
 NOT_FOUND_HOME = N_("トップページへ")
@@ -40,7 +41,15 @@ def on_config(config):
     # One place for the address: data/publication.yml. Runs before static-i18n derives each
     # language's address from it. GUIDEBOOK_SITE_URL serves a build from another address
     # (a local preview, the browser tests) without touching the data.
-    config.site_url = site_url(load_cached())
+    book = load_cached()
+    config.site_url = site_url(book)
+    # The site's name and copyright line in each language: the guidebook's title in data/ and
+    # a label, through the catalogs (static-i18n applies them per language after this hook).
+    config.site_name = book.publication.title_ja
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n else ():
+        language.site_name = translate(language.locale, book.publication.title_ja)
+        language.copyright = translate(language.locale, COPYRIGHT)
     return config
 
 

@@ -56,6 +56,7 @@ class TextItem(Model):
 
 
 class Publication(Model):
+    title_ja: Text
     number: str = Field(pattern=r"^[0-9]+-[0-9]+$")
     issued: Date
     publisher: Id

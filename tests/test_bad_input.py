@@ -61,6 +61,8 @@ REFUSED_BY_CHECK = {
                                      "duplicate entry '平日' (first on line {po-1})"),
     "plural count unlike CLDR's": (lambda p: _replace(p / "locales/en.po", "nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;"),
                                    "locales/en.po:2: Plural-Forms must be 'nplurals=2; plural=(n != 1);'"),
+    "Jinja beyond a macro call": (lambda p: _append(p / "content/en/faq.md", '{{ fact("fees.reissue.card"|upper) }}\n'),
+                                  "content/en/faq.md:{n}: fact(): arguments must be quoted text or whole numbers, found a filter"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
                                             "data/glossary/en.yml:1: pin: term missing (ja: 暗証番号)"),
 }
@@ -83,7 +85,12 @@ def test_refused_by_check(tmp_path, case):
 # Mistakes only the build can see: it stops with the page and the macro's message.
 REFUSED_BY_BUILD = {
     "component called with a wrong argument": ('{{ hours_table("minato") }}', "no office 'minato'"),
-    "unknown macro": ("{{ opening_hours() }}", "'opening_hours' is undefined"),
+    "unknown macro": ("{{ opening_hours() }}", "'opening_hours' is not a macro of the guidebook"),
+    "Python reached through a macro": ('{% set b = fact.__globals__["__builtins__"] %}{{ b.__import__("os").getcwd() }}',
+                                       "{% set %} is not allowed in a page"),
+    "a number made by arithmetic": ("{{ 100 + 200 }}", "found arithmetic"),
+    "another file included": ('{% include "mkdocs.yml" %}', "{% include %} is not allowed in a page"),
+    "a variable of the build": ("{{ config.site_name }}", "found an attribute access"),
     "wrong form of a fact": ('{{ fact("fees.reissue.card", "weekday") }}', "unknown form 'weekday'"),
     "a fact with no single value": ('{{ fact("offices.center.hours") }}', "cannot be shown as one value"),
 }

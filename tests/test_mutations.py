@@ -178,9 +178,9 @@ SOURCE_MUTATIONS = {
         lambda p: _replace(p / "macros/templates/hours_table.html", '<th scope="row">{{ _("平日") }}</th>',
                            '<th scope="row">{{ _("平日") }} 8:30</th>'),
         "digits", "digit outside a fact: 'Weekdays 8:30'"),
-    "a digit in a site name in mkdocs.yml": (
-        lambda p: _replace(p / "mkdocs.yml", "site_name: Minato City My Number Card Guidebook",
-                           "site_name: Minato City My Number Card Guidebook 2026"),
+    "a digit in the site name's translation": (
+        lambda p: _replace(p / "locales/en.po", 'msgstr "Minato City My Number Card Guidebook"',
+                           'msgstr "Minato City My Number Card Guidebook 2026"'),
         "digits", "Guidebook 2026"),
 }
 
