@@ -65,6 +65,7 @@ def _in_nav_order(site: Path, lang: str) -> list[Path]:
     return [root / url / "index.html" for url, _ in print_edition.pages_in_nav_order(site, lang)]
 
 
+@cache
 def running_heads(path: Path) -> list[str]:
     """What the margins of each page should say: nothing on the cover; then the title of the
     chapter (or the contents) in effect, and the page number."""
@@ -76,7 +77,8 @@ def running_heads(path: Path) -> list[str]:
     return heads
 
 
-def page_bodies(path: Path) -> list[str]:
+@cache
+def page_bodies(path: Path) -> tuple[str, ...]:
     """Each page's text without its running header and page number (which pdftotext gives last)
     and list markers, white space removed; fails where the margins do not say what they should."""
     bodies = []
@@ -84,7 +86,7 @@ def page_bodies(path: Path) -> list[str]:
         text = squeezed(print_contract.without_markers(text))
         assert text.endswith(squeezed(head)), f"page {number}: running header and page number should read {head!r}"
         bodies.append(text.removesuffix(squeezed(head)))
-    return bodies
+    return tuple(bodies)
 
 
 def print_problems(site, book, lang: str, edition: str, bodies: list[str], outline) -> list[str]:
@@ -96,6 +98,8 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     document = print_edition.document(site, lang, edition, book)
     soup = BeautifulSoup(document, "lxml")
     cover = print_contract.cover_blocks(document)
+    for chapter in soup.select("section.chapter"):  # the web's articles, checked as web pages
+        chapter.decompose()
     return (contract.marks_in(soup, lang, f"print document {edition}", book)
             + contract.digits_in(soup, lang, f"print document {edition}")
             + print_contract.match_blocks(cover, numbered[:1])
