@@ -86,7 +86,15 @@ def translate(lang: str, msgid: str, locales_dir: Path = LOCALES_DIR) -> str:
     if lang == SOURCE_LANGUAGE:
         return msgid
     _, message = _message(lang, msgid, locales_dir)
-    return strings_of(message)[0]
+    return _plain(lang, msgid, strings_of(message)[0], locales_dir)
+
+
+def _plain(lang: str, msgid: str, text: str, locales_dir: Path) -> str:
+    """A translation is words: markup in it would reach pages and theme templates."""
+    if "<" in text or ">" in text:
+        raise MacroError(f"{_shown(catalog_path(lang, locales_dir))}: the translation of {msgid!r} holds HTML "
+                         f"({text[:60]!r}): write the words only")
+    return text
 
 
 def translate_plural(lang: str, msgid: str, n: int, locales_dir: Path = LOCALES_DIR) -> str:
@@ -97,7 +105,7 @@ def translate_plural(lang: str, msgid: str, n: int, locales_dir: Path = LOCALES_
     if not isinstance(message.string, tuple):
         raise MacroError(f"{_shown(catalog_path(lang, locales_dir))}: {msgid!r} must be a plural entry")
     index = gettext.c2py(catalog.plural_expr)(n)
-    return message.string[min(index, len(message.string) - 1)]
+    return _plain(lang, msgid, message.string[min(index, len(message.string) - 1)], locales_dir)
 
 
 def source_messages(guidebook) -> dict[str, bool]:

@@ -128,6 +128,8 @@ def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Find
                     findings.append(Finding(where, f"placeholders of {msgid!r} differ in {string!r}"))
                 elif string and any(ch.isdigit() for ch in PLACEHOLDER.sub("", string)):
                     findings.append(Finding(where, f"a number typed into a translation: {string!r}"))
+                elif "<" in string or ">" in string:
+                    findings.append(Finding(where, f"HTML in the translation of {msgid!r}: write the words only"))
         unused = {m.id[0] if isinstance(m.id, tuple) else m.id for m in messages if m.id} - set(wanted)
         findings += [Finding(where, f"no longer used: {msgid!r} (run guidebook catalogs)") for msgid in sorted(unused)]
     return findings

@@ -8,13 +8,14 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import catalog, facts
 from .data import Guidebook
 from .catalog import NP_
 from .errors import MacroError
 from .formatting import Formatter, formatter
+from .inert import inert
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -42,7 +43,7 @@ class Context:
         missing = set(_PLACEHOLDER.findall(text)) ^ set(params)
         if missing:
             raise MacroError(f"label {msgid!r} in {self.lang!r}: placeholders and values differ: {sorted(missing)}")
-        return Markup(_PLACEHOLDER.sub(lambda m: str(escape(params[m.group(1)])), str(escape(text))))
+        return _filled(text, params)
 
     def value(self, path: str):
         try:
@@ -91,7 +92,7 @@ class Context:
         values = {name: self.fact(target) for name, target in item.params.items()}
         if set(_PLACEHOLDER.findall(text)) != set(values):
             raise MacroError(f"translation of {path!r} in {self.lang!r} must keep the placeholders {sorted(values)}")
-        return Markup(_PLACEHOLDER.sub(lambda m: str(values[m.group(1)]), str(escape(text))))
+        return _filled(text, values)
 
     def date_mark(self, day, text: str) -> Markup:
         """A date of the calendar (not a fact of data/), marked so that tests can trace its numbers."""
@@ -99,7 +100,7 @@ class Context:
 
     def join(self, parts, style: str = "standard") -> Markup:
         """Items joined as a list in this language ("a, b and c"; "a、b、c"); each item escaped."""
-        return Markup(self.fmt.list([str(escape(part)) for part in parts], style=style))
+        return Markup(self.fmt.list([str(inert(part)) for part in parts], style=style))
 
     @cached_property
     def _helpers(self) -> dict:
@@ -111,6 +112,13 @@ class Context:
         """A component's template, on one line: Markdown keeps a raw HTML block only up to a blank line."""
         html = _templates().get_template(template).render(**self._helpers, **params)
         return Markup("".join(line.strip() for line in html.splitlines()))
+
+
+def _filled(text: str, values: dict) -> Markup:
+    """``text`` inert, its {name} placeholders replaced by the (inert) values."""
+    parts = _PLACEHOLDER.split(text)  # literal, name, literal, name, ..., literal
+    return Markup("".join(str(inert(values[part] if odd else part)) for odd, part in
+                          ((i % 2 == 1, part) for i, part in enumerate(parts))))
 
 
 @cache

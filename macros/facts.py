@@ -13,6 +13,7 @@ import datetime as dt
 from markupsafe import Markup, escape
 
 from .formatting import Formatter
+from .inert import inert
 from .models import TimeRange
 from .values import MonthDay, PhoneNumber, WeeksOfMonth, Year, YearMonth, Yen
 
@@ -47,10 +48,11 @@ def text_of(value, fmt: Formatter, form: str | None = None) -> str:
 
 
 def mark(path: str, text: str, form: str, tag: str = "span", **attrs) -> Markup:
-    """``<span class="fact" data-fact="path" data-form="form">text</span>``, text escaped."""
+    """``<span class="fact" data-fact="path" data-form="form">text</span>``, text inert (HTML
+    and Markdown escaped)."""
     extra = "".join(f' {name.rstrip("_")}="{escape(v)}"' for name, v in attrs.items())
     return Markup(f'<{tag} class="fact" data-fact="{escape(path)}" data-form="{escape(form)}"{extra}>'
-                  f'{escape(text)}</{tag}>')
+                  f'{inert(text)}</{tag}>')
 
 
 def tel_href(number: PhoneNumber) -> str:

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 # MkDocs loads this file by its path: make the project's own package importable, first.
@@ -48,9 +49,17 @@ def on_config(config):
     config.site_name = book.publication.title_ja
     i18n = config.plugins.get("i18n")
     for language in i18n.config.languages if i18n else ():
-        language.site_name = translate(language.locale, book.publication.title_ja)
-        language.copyright = translate(language.locale, COPYRIGHT)
+        language.site_name = _attribute_safe(translate(language.locale, book.publication.title_ja))
+        language.copyright = _attribute_safe(translate(language.locale, COPYRIGHT))
     return config
+
+
+def _attribute_safe(text: str) -> str:
+    """The theme prints the site's name unescaped, in text and in attributes: refuse what would
+    end an attribute or start an entity (translations hold no HTML; catalog.translate)."""
+    if '"' in text or "&" in text:
+        raise PluginError(f"site name or copyright {text!r}: no \" or & (write the words only)")
+    return text
 
 
 @event_priority(-200)  # after static-i18n has set this page's alternates

@@ -31,8 +31,21 @@ class Overflow(Exception):
     """Something of the print edition reaches beyond its page or its table cell."""
 
 
+class PrintError(Exception):
+    """A PDF that could not be made: what WeasyPrint raised outside Exception, as an Exception."""
+
+
 def render(site: Path, lang: str, edition: str, target: Path) -> Path:
     """One PDF of the print edition from the built ``site``."""
+    try:
+        return _render(site, lang, edition, target)
+    except (Exception, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # WeasyPrint's FatalURLFetchingError: not an Exception
+        raise PrintError(f"{target.name}: {type(exc).__name__}: {exc}") from None
+
+
+def _render(site: Path, lang: str, edition: str, target: Path) -> Path:
     html = document(site, lang, edition, load_cached())
     # Only the print folder's CSS and data: URIs (QR codes) are loaded: nothing from the network.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)

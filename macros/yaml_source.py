@@ -72,7 +72,17 @@ def load(path: Path) -> Source:
     return Source(path, value, lines)
 
 
+# More values than any data file of the guidebook holds by far: aliases that repeat aliases
+# ("billion laughs") reach it long before they exhaust memory.
+MAX_VALUES = 20_000
+
+
 def _walk(node: yaml.Node, loc: Path_, lines: dict, problems: list, path: Path) -> None:
+    if len(lines) >= MAX_VALUES:
+        if not any("values" in p.message and p.path == path for p in problems):
+            problems.append(Problem(path, node.start_mark.line + 1, ".".join(map(str, loc)),
+                                    f"more than {MAX_VALUES} values: aliases (*name) that repeat other aliases?"))
+        return
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}

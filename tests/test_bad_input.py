@@ -61,6 +61,9 @@ REFUSED_BY_CHECK = {
                                      "duplicate entry '平日' (first on line {po-1})"),
     "plural count unlike CLDR's": (lambda p: _replace(p / "locales/en.po", "nplurals=2; plural=(n != 1);", "nplurals=1; plural=0;"),
                                    "locales/en.po:2: Plural-Forms must be 'nplurals=2; plural=(n != 1);'"),
+    "HTML in a translation": (lambda p: _replace(p / "locales/en.po", 'msgstr "Page not found"',
+                                                 'msgstr "<script>alert(document.domain)</script>"'),
+                              "locales/en.po: HTML in the translation of 'ページが見つかりません'"),
     "Jinja beyond a macro call": (lambda p: _append(p / "content/en/faq.md", '{{ fact("fees.reissue.card"|upper) }}\n'),
                                   "content/en/faq.md:{n}: fact(): arguments must be quoted text or whole numbers, found a filter"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
@@ -106,3 +109,32 @@ def test_refused_by_build(tmp_path, case, monkeypatch):
     assert result.returncode != 0
     assert "ja/faq.md" in result.stderr and words in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "site" / "faq").exists()
+
+
+def test_html_in_a_translation_stops_the_build(tmp_path, monkeypatch):
+    """The 404 page's title goes into the theme's template, which does not escape: refused."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / "locales/en.po", 'msgstr "Page not found"', 'msgstr "<script>alert(document.domain)</script>"')
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "en")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "locales/en.po: the translation of 'ページが見つかりません' holds HTML" in result.stderr, result.stderr[-2000:]
+
+
+def test_markdown_in_translations_and_data_stays_text(tmp_path, monkeypatch):
+    """A link or emphasis written into a translation is shown as written: no link, no tag."""
+    from bs4 import BeautifulSoup
+
+    project = copy_project(tmp_path / "project")
+    written = "[Card Center](javascript:alert(1)) **now** _x_ `y`"
+    # The Center's name: data wording, shown inside sentences (Markdown paragraphs).
+    _replace(project / "locales/en.po", 'msgstr "Minato City My Number Card Center"', f'msgstr "{written}"')
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "en")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = BeautifulSoup((tmp_path / "site/offices/index.html").read_text(encoding="utf-8"), "lxml")
+    article = page.select_one("article")
+    assert written in article.get_text(), "the translation is not shown as written"
+    assert not article.select("a[href^='javascript:']"), "a link written into a translation became a link"
+    made = [el for el in article.select("strong, em, code") if el.get_text() in ("now", "x", "y")]
+    assert not made, f"Markdown in a translation became markup: {made}"

@@ -158,3 +158,18 @@ def test_a_missing_translation_stops_the_build(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "locales/en.po: no translation of '平日'" in result.stderr
+
+
+def test_aliases_that_repeat_aliases_are_refused_quickly(data_copy):
+    """A "billion laughs" of YAML aliases is refused before it fills the memory."""
+    import time
+
+    levels = ['l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    levels += [f"l{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 9)}]" for n in range(1, 10)]
+    (data_copy / "card.yml").write_text((data_copy / "card.yml").read_text(encoding="utf-8") + "\n".join(levels) + "\n",
+                                        encoding="utf-8")
+    started = time.monotonic()
+    found = problems_of(data_copy)
+    assert time.monotonic() - started < 10
+    assert any(p.path.name == "card.yml" and "aliases (*name) that repeat other aliases" in p.message for p in found), \
+        "\n".join(map(str, found[:5]))

@@ -5,6 +5,7 @@ table of contents, stays within its page and size budgets, and comes out the sam
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from collections import Counter
 from functools import cache
@@ -248,3 +249,18 @@ def test_overflow_is_found_before_it_is_printed():
             + "</tr></table><p>Words that fit.</p>")
     found = print_pdf.overflows(HTML(string=html).render())
     assert len(found) == 2 and "out of its page" in found[0] and "out of its table cell" in found[1]
+
+
+def test_an_image_from_another_site_stops_that_pdf_with_its_reason(site, tmp_path):
+    """WeasyPrint's refusal to fetch it is not an Exception: it must still be reported as this
+    PDF's error (and make site then keeps the previous site), never as a file made."""
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=lambda folder, names: [n for n in names if n in ("pdf", "search")
+                                                               or (Path(folder) == site and n in LANGUAGES and n != "en")])
+    page = copy / "en" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</h1>", '</h1><p><img src="https://example.org/logo.png" alt="logo"></p>', 1),
+                    encoding="utf-8")
+    result = print_pdf.build(copy, ["en"], ["standard"], processes=1)[("en", "standard")]
+    assert isinstance(result, Exception), f"a PDF was reported as made: {result}"
+    assert "example.org" in str(result) and "guidebook-en-standard.pdf" in str(result)
