@@ -236,7 +236,7 @@ class Block:
         return Counter(path for path, _ in self.facts)
 
     def text(self, width: int = 50) -> str:
-        return repr(self.element.get_text(" ", strip=True)[:width])
+        return repr(" ".join(self.element.get_text(" ", strip=True).split())[:width])
 
 
 def blocks(article) -> list[Block]:
