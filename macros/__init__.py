@@ -11,9 +11,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import freshness, page_jinja
+from . import checks, freshness
 from .catalog import N_
-from .components import COMPONENTS, PAGE_MACROS
+from .components import COMPONENTS
 from .context import Context
 from .data import load_cached
 from .errors import DataError
@@ -52,26 +52,14 @@ def _bound(component, context):
     return call
 
 
-def _line_offset(file_text: str, markdown: str) -> int:
-    """Lines of the file before the first line of ``markdown`` (MkDocs drops the front matter)."""
-    body = markdown.lstrip()
-    start = file_text.find(body[:200]) if body else -1
-    if start < 0:
-        return 0
-    return file_text[:start].count("\n") - markdown[: len(markdown) - len(body)].count("\n")
-
-
 def on_pre_page_macros(env) -> None:
-    """A page may only call the guidebook's macros (macros.page_jinja): anything else stops the
-    build before the page is rendered. A translated page whose Japanese source changed since it
+    """A page's source is checked before it is rendered (checks.page_problems: front matter,
+    ids, an empty translation, Jinja other than macro calls); a problem stops the build. A translated page whose Japanese source changed since it
     was translated says so, first."""
-    source = env.page.file.abs_src_path
-    refused = page_jinja.refused(env.markdown, PAGE_MACROS)
-    if refused:
-        offset = _line_offset(Path(source).read_text(encoding="utf-8-sig"), env.markdown)
-        raise PluginError("\n".join(f"content/{env.page.file.src_uri}:{line + offset}: {problem}"
-                                     for line, problem in refused))
     lang = env.conf["theme"]["language"]
+    refused = checks.page_problems(Path(env.page.file.abs_src_path).read_text(encoding="utf-8"), lang != freshness.SOURCE)
+    if refused:
+        raise PluginError("\n".join(f"content/{env.page.file.src_uri}:{line}: {problem}" for line, problem in refused))
     if lang == freshness.SOURCE:
         return
     if freshness.status(lang, env.page.file.src_uri.split("/")[-1]).state == freshness.STALE:

@@ -5,6 +5,8 @@ into them, and translation freshness. The tests use the same functions."""
 from __future__ import annotations
 
 import re
+
+import yaml
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +41,34 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+def page_problems(text: str, translated: bool) -> list[tuple[int, str]]:
+    """(line, what is wrong) in a page's source, before anything of it is rendered: its front
+    matter, ids given twice, an empty translation, and Jinja other than macro calls."""
+    problems = []
+    front = FRONT_MATTER.match(text)
+    if text.startswith("---") and not front:
+        problems.append((1, "front matter begun with --- but not closed with a line ---"))
+    elif front:
+        try:
+            meta = yaml.safe_load(front.group(0)[4:-4])
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.append((mark.line + 2 if mark else 1, f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}"))
+        else:
+            if meta is not None and not isinstance(meta, dict):
+                problems.append((2, "front matter must be keys and values (source_hash: ...)"))
+    body = _without_front_matter(text)
+    if translated and not body.strip():
+        problems.append((1, "the page is empty: translate the Japanese page, or leave the file out"))
+    seen: dict[str, int] = {}
+    for n, line in enumerate(body.splitlines(), 1):
+        for anchor in ANCHOR.findall(line):
+            if anchor in seen:
+                problems.append((n, f"id #{anchor} given twice (first on line {seen[anchor]})"))
+            seen.setdefault(anchor, n)
+    return problems + page_jinja.refused(body, PAGE_MACROS)
+
+
 def _without_front_matter(markdown: str) -> str:
     """The page with its front matter blanked: what macros render, on the same lines."""
     front = FRONT_MATTER.match(markdown)
@@ -57,6 +87,8 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
     the facts their macros name."""
     findings = []
     source_pages = sorted(p.name for p in (content / SOURCE).glob("*.md"))
+    findings += [Finding(str(path.relative_to(content.parent)), "a symbolic link: pages must be files in content/")
+                 for path in sorted(content.rglob("*")) if path.is_symlink()]
     for lang in LANGUAGES:
         folder = content / lang
         pages = sorted(p.name for p in folder.glob("*.md"))
@@ -70,7 +102,7 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
             where = f"content/{lang}/{page}"
             findings += [Finding(f"{where}:{n}", f"a number typed outside a macro: {line[:60]}")
                          for n, line in typed_digits(text)]
-            findings += [Finding(f"{where}:{n}", problem) for n, problem in page_jinja.refused(_without_front_matter(text), PAGE_MACROS)]
+            findings += [Finding(f"{where}:{n}", problem) for n, problem in page_problems(text, lang != SOURCE)]
             for n, line in enumerate(text.splitlines(), 1):
                 for path in FACT_CALL.findall(line) if book is not None else ():
                     try:

@@ -23,6 +23,7 @@ from .data import load
 from .errors import DataError
 from .languages import LANGUAGES, SOURCE
 from .print_edition import EDITIONS
+from .values import FIRST_DATE, LAST_DATE
 
 
 def _freshness(args) -> int:
@@ -31,7 +32,12 @@ def _freshness(args) -> int:
         if lang not in LANGUAGES or lang == SOURCE:
             print(f"guidebook: error: no translated language {lang!r}", file=sys.stderr)
             return 2
-        for page in pages or sorted(p.name for p in (freshness.CONTENT / SOURCE).glob("*.md")):
+        known = sorted(p.name for p in (freshness.CONTENT / SOURCE).glob("*.md"))
+        unknown = [page for page in pages if page not in known]  # never a path: only pages of content/
+        if unknown:
+            print(f"guidebook: error: no page {unknown[0]!r}; pages: {', '.join(known)}", file=sys.stderr)
+            return 2
+        for page in pages or known:
             freshness.stamp(lang, page)
         return 0
     statuses = freshness.report()
@@ -42,11 +48,31 @@ def _freshness(args) -> int:
     return 0
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
+def _dates_between(first: dt.date, last: dt.date):
+    """An argument type: a date YYYY-MM-DD from ``first`` to ``last``."""
+    def parse(text: str) -> dt.date:
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, found {text!r}") from None
+        if not first <= day <= last:
+            raise argparse.ArgumentTypeError(f"{text} is outside {first} to {last}")
+        return day
+
+    return parse
+
+
+# Births of living card holders; issue, stay and opening days within the guidebook's dates.
+_birth = _dates_between(dt.date(1900, 1, 1), LAST_DATE)
+_date = _dates_between(FIRST_DATE, LAST_DATE)
+# Opening days asked for at once: a calendar of two years at most.
+MAX_OPEN_DAYS = 731
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"expected a number of PDFs at a time from 1 to 64, found {text!r}")
+    return int(text)
 
 
 def _validity(args) -> int:
@@ -56,7 +82,11 @@ def _validity(args) -> int:
 
 
 def _open_days(args) -> int:
-    days = rules.opening_days(load(), args.office, getattr(args, "from"), args.to)
+    first, last = getattr(args, "from"), args.to
+    if (last - first).days >= MAX_OPEN_DAYS:
+        print(f"guidebook: error: at most {MAX_OPEN_DAYS} days at once (--from {first} --to {last})", file=sys.stderr)
+        return 2
+    days = rules.opening_days(load(), args.office, first, last)
     print(json.dumps([day.as_json() for day in days], ensure_ascii=False, indent=2))
     return 0
 
@@ -117,7 +147,7 @@ def main(argv=None) -> int:
     parser = _Parser(prog="guidebook", description="The guidebook's rules, and tools for its editors and translators.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     valid = commands.add_parser("validity", help="expiry and renewal of a card and its certificates")
-    valid.add_argument("--birth", type=_date, required=True, help="date of birth")
+    valid.add_argument("--birth", type=_birth, required=True, help="date of birth")
     valid.add_argument("--issued", type=_date, required=True, help="date the card was issued")
     valid.add_argument("--stay-until", type=_date, help="last day of the period of stay (foreign residents)")
     valid.set_defaults(run=_validity)
@@ -136,7 +166,7 @@ def main(argv=None) -> int:
     pdf.add_argument("--lang", action="append", choices=list(LANGUAGES), help="a language (repeat for several; default: all)")
     pdf.add_argument("--edition", action="append", choices=list(EDITIONS), help="standard or large (default: both)")
     pdf.add_argument("--site", type=Path, default=catalog.ROOT / "site", help="the built site (default: site/); PDFs go to its pdf/")
-    pdf.add_argument("--jobs", type=int, help="PDFs made at the same time (default: one per processor)")
+    pdf.add_argument("--jobs", type=_jobs, help="PDFs made at the same time (default: one per processor)")
     pdf.set_defaults(run=_pdf)
     args = parser.parse_args(argv)
     try:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import yaml_source
 from .errors import DataError, Problem
+from .languages import LANGUAGES
 from .models import FILES
 from .values import Id, Text
 
@@ -108,6 +109,9 @@ def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str,
     if concepts is None:
         problems.append(Problem(folder / "ja.yml", 1, "", "file missing: it names the concepts of the glossary"))
         return glossary
+    for lang in LANGUAGES:
+        if lang not in glossary:
+            problems.append(Problem(folder / f"{lang}.yml", 1, "", "file missing: every language has its glossary"))
     for lang, terms in glossary.items():
         path = folder / f"{lang}.yml"
         for term in sorted(set(concepts) - set(terms)):

@@ -62,6 +62,33 @@ def _attribute_safe(text: str) -> str:
     return text
 
 
+def on_files(files, config):
+    """Only files inside content/: a symbolic link must not publish files from elsewhere."""
+    docs = Path(config.docs_dir).resolve()
+    for file in files:
+        if file.src_dir is None or Path(file.src_dir).resolve() != docs:  # the theme's files
+            continue
+        if not Path(file.abs_src_path).resolve().is_relative_to(docs):
+            raise PluginError(f"content/{file.src_uri}: a symbolic link out of content/: pages must be files in it")
+    return files
+
+
+# Where a page's links may lead and its images come from: https, the site itself, a phone.
+_HREF = re.compile(r'\b(href|src)="([^"]*)"')
+_ALLOWED = re.compile(r"^(?:https://|tel:|mailto:|#|\.{0,2}/(?!/)|[\w.-]+(?:/|\.html|\.pdf|\.png|\.svg|$)|data:image/)")
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Links written as raw HTML, references or autolinks get the same rule as Markdown links
+    (guidebook check): https or within the site; images only from the site."""
+    for attribute, target in _HREF.findall(html):
+        bad = not _ALLOWED.match(target) or (attribute == "src" and target.startswith("https://"))
+        if bad:
+            raise PluginError(f"content/{page.file.src_uri}: {attribute}={target[:80]!r}: links must use https "
+                              f"or stay in the site, and images must come from the site")
+    return html
+
+
 @event_priority(-200)  # after static-i18n has set this page's alternates
 def on_post_page(output: str, page, config) -> str:
     page_url = urljoin(config.site_url, page.url)

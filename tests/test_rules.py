@@ -123,6 +123,12 @@ def test_cli_open_days(book):
     (("validity", "--birth", "2026-05-01", "--issued", "2026-04-13"), "cannot be issued before the date of birth"),
     (("open-days", "--office", "minato", "--from", "2026-01-01", "--to", "2026-01-02"), "no office 'minato'"),
     (("open-days", "--office", "center", "--from", "2026-02-01", "--to", "2026-01-01"), "is before --from"),
+    # Bounds: no run that takes gigabytes, no traceback, no file written outside content/.
+    (("validity", "--birth", "0001-01-01", "--issued", "2026-04-13"), "0001-01-01 is outside 1900-01-01 to 2099-12-31"),
+    (("validity", "--birth", "1990-01-01", "--issued", "9999-12-31"), "9999-12-31 is outside 2000-01-01 to 2099-12-31"),
+    (("open-days", "--office", "center", "--from", "2000-01-01", "--to", "2099-12-31"), "at most 731 days at once"),
+    (("freshness", "--stamp", "en", "../../../x"), "no page '../../../x'"),
+    (("pdf", "--jobs", "-1"), "expected a number of PDFs at a time from 1 to 64"),
 ])
 def test_cli_bad_arguments(args, words):
     result = guidebook(*args)
