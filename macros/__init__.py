@@ -31,7 +31,7 @@ def define_env(env) -> None:
     contexts: dict[str, Context] = {}
 
     def context() -> Context:
-        # The language being built; static-i18n sets it per language (DESIGN.md, pitfalls).
+        # The language being built: static-i18n sets theme.language for each language it builds.
         lang = env.conf["theme"]["language"]
         if lang not in contexts:
             contexts[lang] = Context(lang=lang, book=book)

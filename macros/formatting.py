@@ -1,6 +1,6 @@
 """The one formatter: money, dates, times, counts and lists in a page's language, on Babel.
 
-Policy (DESIGN.md): Latin digits in every language (Babel's ``numbering_system="latn"``,
+Policy (README, Formatting): Latin digits in every language (Babel's ``numbering_system="latn"``,
 which Nepali needs), the Gregorian calendar, Japanese as
 screen readers read it well (``2026年4月13日``, ``9時～19時``, ``1,000円``), never the
 full-width ``￥`` Babel gives for ``ja``. The locale always comes from the page's

@@ -1,6 +1,7 @@
-"""The consistency contract (DESIGN.md): facts live once in data/, pages only reference them,
-every number on a built page traces to data/, every language shows the same facts, and a
-changed value changes everywhere."""
+"""The consistency contract (README, ARCHITECTURE.md): facts live once in data/, pages only
+reference them, every fact on a built page shows exactly its value in its form and language, no
+digit comes from elsewhere, every language keeps the Japanese blocks and facts, the calendar
+says what the rules say, and a changed value changes everywhere."""
 
 from __future__ import annotations
 

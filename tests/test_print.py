@@ -1,5 +1,5 @@
-"""The print edition (DESIGN.md, Print): a PDF per language and edition, made from the built web
-pages, that shows the same facts as the web and data/, is tagged and searchable, has a working
+"""The print edition (README, Print edition): a PDF per language and edition, made from the built web
+pages, that prints the web articles block by block (tests/print_contract.py), is tagged and searchable, has a working
 table of contents, stays within its page and size budgets, and comes out the same twice."""
 
 from __future__ import annotations
