@@ -54,8 +54,8 @@ def _bound(component, context):
 
 def on_pre_page_macros(env) -> None:
     """A page's source is checked before it is rendered (checks.page_problems: front matter,
-    ids, an empty translation, Jinja other than macro calls); a problem stops the build. A translated page whose Japanese source changed since it
-    was translated says so, first."""
+    ids, an empty translation, Jinja other than macro calls); a problem stops the build. A
+    translated page whose Japanese source changed since it was translated says so, first."""
     lang = env.conf["theme"]["language"]
     refused = checks.page_problems(Path(env.page.file.abs_src_path).read_text(encoding="utf-8"), lang != freshness.SOURCE)
     if refused:

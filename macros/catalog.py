@@ -10,6 +10,7 @@ Run ``guidebook catalogs`` to add new msgids to every catalog (empty, to transla
 from __future__ import annotations
 
 import gettext
+import io
 import re
 from functools import cache
 from pathlib import Path
@@ -58,10 +59,9 @@ def read_catalog(path: Path) -> Catalog:
 def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
     from .formatting import BABEL_LOCALES
 
-    text = path.read_bytes().decode("utf-8")
-    po_strict.check(_shown(path), text, BABEL_LOCALES[path.stem])
-    with path.open("rb") as fh:
-        return read_po(fh)
+    data = path.read_bytes()
+    po_strict.check(_shown(path), data.decode("utf-8"), BABEL_LOCALES[path.stem])
+    return read_po(io.BytesIO(data))
 
 
 def strings_of(message) -> tuple[str, ...]:

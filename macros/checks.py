@@ -5,11 +5,10 @@ into them, and translation freshness. The tests use the same functions."""
 from __future__ import annotations
 
 import re
-
-import yaml
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 
 from . import catalog, freshness, page_jinja
 from .components import PAGE_MACROS

@@ -117,8 +117,7 @@ class Context:
 def _filled(text: str, values: dict) -> Markup:
     """``text`` inert, its {name} placeholders replaced by the (inert) values."""
     parts = _PLACEHOLDER.split(text)  # literal, name, literal, name, ..., literal
-    return Markup("".join(str(inert(values[part] if odd else part)) for odd, part in
-                          ((i % 2 == 1, part) for i, part in enumerate(parts))))
+    return Markup("".join(str(inert(values[part] if i % 2 else part)) for i, part in enumerate(parts)))
 
 
 @cache

@@ -25,6 +25,13 @@ def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.C
     )
 
 
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file of a copy by ``new``; fail if the edit no longer applies."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def copy_project(dest: Path) -> Path:
     for part in PROJECT_PARTS:
         source = ROOT / part

@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin
 
-from bs4 import Tag
+from bs4 import BeautifulSoup, Tag
 
 from contract import BLOCKS, DIGIT, NOTE, read
+
+from macros.print_edition import language_root
 
 # Elements the print edition leaves out: they only work on screen.
 SCREEN_ONLY = ("form", "script", "noscript", "template")
@@ -75,7 +77,7 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[Pri
     chapters = {page_url(url) for url in pages_in_order}
     found = []
     for url in pages_in_order:
-        soup = read(site / url / "index.html" if lang == "ja" else site / lang / url / "index.html")
+        soup = read(language_root(site, lang) / url / "index.html")
         article = soup.select_one("article.md-content__inner")
         for element in article.find_all(BLOCKS):
             if NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY):
@@ -89,11 +91,9 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[Pri
     return found
 
 
-def cover_blocks(document_html: str) -> list[PrintedBlock]:
+def cover_blocks(document: BeautifulSoup) -> list[PrintedBlock]:
     """The blocks of the print document's cover."""
-    from bs4 import BeautifulSoup
-
-    cover = BeautifulSoup(document_html, "lxml").select_one(".cover")
+    cover = document.select_one(".cover")
     found = []
     for element in cover.find_all(BLOCKS):
         pattern = _own_text_pattern(element, "", None)

@@ -7,16 +7,11 @@ import sys
 
 import pytest
 from conftest import ROOT, build, copy_project
+from conftest import replace_once as _replace
 
 
 def _append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
-
-
-def _replace(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def _line_of(path, text):

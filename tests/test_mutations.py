@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import build, copy_project
+from conftest import replace_once as _replace
 
 import contract
 from macros import print_edition
@@ -19,10 +20,9 @@ from macros.catalog import translate
 # --- mutations of the built pages ------------------------------------------------------------
 
 
-def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}: the mutation no longer applies"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
+def _caught(problems: list[str], words: str, check: str) -> None:
+    """The mutation is caught: some problem the check reports says ``words``."""
+    assert any(words in problem for problem in problems), f"{check} did not say {words!r}; it said:\n" + "\n".join(problems[:10])
 
 
 def _edit_soup(path: Path, change) -> None:
@@ -152,8 +152,7 @@ def test_page_mutation_is_caught(page_copy, book, case):
         _edit_soup(page_copy / page, mutation)
     else:
         _replace(page_copy / page, *mutation)
-    problems = CHECKS[check](page_copy, book)
-    assert any(words in problem for problem in problems), f"{check} did not say {words!r}; it said:\n" + "\n".join(problems[:10])
+    _caught(CHECKS[check](page_copy, book), words, check)
 
 
 # --- mutations of the sources, seen in a build of one language -------------------------------
@@ -197,8 +196,7 @@ def test_source_mutation_is_caught(pages_only, book, tmp_path, monkeypatch, case
     site = Path(shutil.copytree(pages_only, tmp_path / "site"))
     shutil.rmtree(site / "en")
     shutil.copytree(built, site / "en", ignore=shutil.ignore_patterns("assets", "search", "en", "*.xml", "*.gz"))
-    problems = CHECKS[check](site, book)
-    assert any(words in problem for problem in problems), f"{check} did not say {words!r}; it said:\n" + "\n".join(problems[:10])
+    _caught(CHECKS[check](site, book), words, check)
 
 
 # --- mutations of print ------------------------------------------------------------------------
@@ -210,8 +208,7 @@ def test_a_number_typed_into_the_print_template_is_caught(site, book, tmp_path, 
              '<p>Open 8:30 – 17:15, fee ¥300 at a convenience store</p>\n<section class="cover-center">')
     monkeypatch.setattr(print_edition, "PRINT_DIR", printing)
     soup = BeautifulSoup(print_edition.document(site, "en", "standard", book), "lxml")
-    problems = contract.digits_in(soup, "en", "print document")
-    assert any("Open 8:30 – 17:15, fee ¥300" in problem for problem in problems), problems
+    _caught(contract.digits_in(soup, "en", "print document"), "Open 8:30 – 17:15, fee ¥300", "digits")
 
 
 @pytest.fixture(scope="module")
@@ -263,5 +260,4 @@ def test_print_mutation_is_caught(site, book, printed_en, case):
     mutate, words = PRINT_MUTATIONS[case]
     changed = list(bodies)
     mutate(changed, book)
-    problems = print_problems(site, book, "en", "standard", changed, outline)
-    assert any(words in problem for problem in problems), f"print check did not say {words!r}:\n" + "\n".join(problems[:10])
+    _caught(print_problems(site, book, "en", "standard", changed, outline), words, "the print check")

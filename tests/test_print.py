@@ -96,9 +96,8 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     first_chapter = outline[1][1]
     numbered = list(enumerate(bodies, 1))
     blocks = _web_blocks(site, lang)
-    document = print_edition.document(site, lang, edition, book)
-    soup = BeautifulSoup(document, "lxml")
-    cover = print_contract.cover_blocks(document)
+    soup = BeautifulSoup(print_edition.document(site, lang, edition, book), "lxml")
+    cover = print_contract.cover_blocks(soup)
     for chapter in soup.select("section.chapter"):  # the web's articles, checked as web pages
         chapter.decompose()
     return (contract.marks_in(soup, lang, f"print document {edition}", book)
@@ -112,7 +111,7 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
 def _web_blocks(site: Path, lang: str) -> list:
     """The web articles' blocks of one language, as both editions must print them."""
     pages = print_edition.pages_in_nav_order(site, lang)
-    addresses = {url: tree.xpath("//head/link[@rel='canonical']/@href")[0] for url, tree in pages}
+    addresses = {url: print_edition._canonical(tree, lang, url) for url, tree in pages}
     return print_contract.web_blocks(site, lang, [url for url, _ in pages], addresses.__getitem__)
 
 
