@@ -25,6 +25,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FACT_CALL = re.compile(r"""\b(?:fact|words|words_list)\(\s*["']([^"']+)["']""")
 ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}")
+# Raw HTML that would run, load or restyle something: pages hold text, links and images.
+ACTIVE_HTML = re.compile(r"<(?:script|style|iframe|frame|object|embed|form|base|meta|link|svg|math)\b"
+                         r"|<[a-z][^>]*\s(?:on[a-z]+|style|srcdoc|formaction)\s*=", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def _blank(match: re.Match) -> str:
 
 def page_problems(text: str, translated: bool) -> list[tuple[int, str]]:
     """(line, what is wrong) in a page's source, before anything of it is rendered: its front
-    matter, ids given twice, an empty translation, and Jinja other than macro calls."""
+    matter, ids given twice, an empty translation, active HTML, and Jinja other than macro calls."""
     problems = []
     front = FRONT_MATTER.match(text)
     if text.startswith("---") and not front:
@@ -65,6 +68,8 @@ def page_problems(text: str, translated: bool) -> list[tuple[int, str]]:
             if anchor in seen:
                 problems.append((n, f"id #{anchor} given twice (first on line {seen[anchor]})"))
             seen.setdefault(anchor, n)
+        problems += [(n, f"{m.group(0)[:40]!r}: a page cannot hold scripts, styles, frames, forms or event "
+                         f"handlers (write text, links and images)") for m in ACTIVE_HTML.finditer(line)]
     return problems + page_jinja.refused(body, PAGE_MACROS)
 
 

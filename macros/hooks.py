@@ -3,8 +3,6 @@ alternates in every page's head, with x-default pointing at the Japanese edition
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 import sys
 from pathlib import Path
@@ -19,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
-from macros import open_data, rules  # noqa: E402
+from macros import csp, open_data, rules  # noqa: E402
+from macros.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
 NOT_FOUND_TITLE = N_("ページが見つかりません")
@@ -31,11 +30,6 @@ NOT_FOUND_HOME = N_("トップページへ")
 _source_404: dict[str, str] = {}
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-# Only the site's own origin: no fonts, CDNs or analytics from elsewhere. The theme's few
-# inline scripts are allowed by their hashes.
-_POLICY = ("default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
-           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
 
 
 def on_config(config):
@@ -106,15 +100,15 @@ def on_post_page(output: str, page, config) -> str:
         head.append(f'<link rel="alternate" href="{links[0]}" hreflang="x-default">')
     head += _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
     output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
-    return content_security_policy(output)
+    return content_security_policy(output, f"content/{page.file.src_uri}", config)
 
 
-def content_security_policy(html: str) -> str:
-    """A CSP meta element first in the head, with the hash of each inline script of the page."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()}'"
-                      for code in _INLINE_SCRIPT.findall(html))
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{_POLICY.format(hashes=hashes)}">'
-    return html.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n    {meta}', 1)
+def content_security_policy(html: str, where: str, config) -> str:
+    """The CSP from the scripts the theme ships (macros/csp.py); any other inline script stops the build."""
+    try:
+        return csp.with_policy(html, where, tuple(config.theme.dirs))
+    except MacroError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def _structured_data(page_name: str, lang: str) -> list[str]:
@@ -155,8 +149,8 @@ def on_post_template(output: str, template_name: str, config) -> str:
     lang = config.theme["language"]
     if lang == SOURCE:
         _source_404["html"] = output
-        return content_security_policy(output)
+        return content_security_policy(output, "404.html", config)
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content_security_policy(output), encoding="utf-8")
-    return content_security_policy(_source_404.get("html", output))
+    target.write_text(content_security_policy(output, f"{lang}/404.html", config), encoding="utf-8")
+    return content_security_policy(_source_404.get("html", output), "404.html", config)

@@ -153,5 +153,6 @@ def hotline_jsonld(book: Guidebook, lang: str, hotline_id: str) -> dict:
 
 
 def script(data) -> Markup:
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    # No <, > or & inside the element: text from data cannot end it or open a comment.
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')
