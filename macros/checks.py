@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import catalog, freshness, page_jinja
+from . import addresses, catalog, freshness, page_jinja
 from .components import PAGE_MACROS
 from .errors import MacroError
 from .languages import LANGUAGES, SOURCE
@@ -24,6 +24,7 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FACT_CALL = re.compile(r"""\b(?:fact|words|words_list)\(\s*["']([^"']+)["']""")
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 ANCHOR = re.compile(r"\{\s*#([\w-]+)\s*\}")
 # Raw HTML that would run, load or restyle something: pages hold text, links and images.
 ACTIVE_HTML = re.compile(r"<(?:script|style|iframe|frame|object|embed|form|base|meta|link|svg|math)\b"
@@ -113,6 +114,8 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
                         book.fact(path)
                     except KeyError as exc:
                         findings.append(Finding(f"{where}:{n}", f"{exc.args[0]}: correct the path (see data/)"))
+                findings += [Finding(f"{where}:{n}", problem)
+                             for problem in addresses.problems_in(line, book.hosts if book is not None else None)]
                 for target in LINK.findall(line):
                     problem = _link_problem(target, page, anchors)
                     if problem:
@@ -121,10 +124,8 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
 
 
 def _link_problem(target: str, page: str, anchors: dict[str, set]) -> str | None:
-    if target.startswith(("http://", "mailto:")):
-        return f"link {target} is not https"
-    if target.startswith("https://"):
-        return None
+    if SCHEME.match(target):  # an address of another site: addresses.problems_in judges the whole line
+        return None if addresses.ADDRESS.match(target) else f"link {target[:80]}: links must use https"
     name, _, anchor = target.partition("#")
     name = name or page
     if name not in anchors:
@@ -166,6 +167,8 @@ def catalog_findings(book, locales_dir: Path = catalog.LOCALES_DIR) -> list[Find
                     findings.append(Finding(where, f"a number typed into a translation: {string!r}"))
                 elif "<" in string or ">" in string:
                     findings.append(Finding(where, f"HTML in the translation of {msgid!r}: write the words only"))
+                findings += [Finding(where, f"translation of {msgid!r}: {problem}")
+                             for problem in addresses.problems_in(string, book.hosts)]
         unused = {m.id[0] if isinstance(m.id, tuple) else m.id for m in messages if m.id} - set(wanted)
         findings += [Finding(where, f"no longer used: {msgid!r} (run guidebook catalogs)") for msgid in sorted(unused)]
     return findings

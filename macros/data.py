@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import yaml_source
+from . import addresses, yaml_source
 from .errors import DataError, Problem
 from .languages import LANGUAGES
 from .models import FILES
@@ -196,8 +196,21 @@ def _duplicate_ids(source: yaml_source.Source) -> list[Problem]:
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+def _strings(value, loc=()):
+    """(location, text) of every string in a data file, keys excluded."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, loc + (i,))
+
+
 def _check_references(book: Guidebook) -> list[Problem]:
-    """Ids that point into another part of data/ must name something that exists."""
+    """Ids that point into another part of data/ must name something that exists, and every
+    address in data/ leads to a site of hosts.yml."""
     problems: list[Problem] = []
 
     def expect(stem: str, loc: tuple, value: str, known, what: str):
@@ -215,6 +228,11 @@ def _check_references(book: Guidebook) -> list[Problem]:
         if not (line.hours or line.hours_as or line.hours_a_day):
             problems.append(Problem(book.sources["hotlines"].path, book.sources["hotlines"].line_of((name,)), name,
                                     "give hours, hours_as or hours_a_day"))
+    hosts = book.hosts
+    for stem, source in book.sources.items():
+        for loc, text in _strings(source.value):
+            problems += [Problem(source.path, source.line_of(loc), ".".join(map(str, loc)), problem)
+                         for problem in addresses.problems_in(text, hosts)]
     pickup = book.procedures.branch_card_pickup
     expect("procedures", ("branch_card_pickup", "reserve_by_phone_of"), pickup.reserve_by_phone_of,
            {k for k, v in offices.items() if v.phone}, "office with a phone number")

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
-from macros import csp, open_data, rules  # noqa: E402
+from macros import addresses, csp, open_data, rules  # noqa: E402
 from macros.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
@@ -67,7 +67,8 @@ def on_files(files, config):
     return files
 
 
-# Where a page's links may lead and its images come from: https, the site itself, a phone.
+# Where a page's links may lead and its images come from: https to a host of data/hosts.yml,
+# the site itself, a phone.
 _HREF = re.compile(r'\b(href|src)="([^"]*)"')
 _ALLOWED = re.compile(r"^(?:https://|tel:|mailto:|#|\.{0,2}/(?!/)|[\w.-]+(?:/|\.html|\.pdf|\.png|\.svg|$)|data:image/)")
 
@@ -75,11 +76,15 @@ _ALLOWED = re.compile(r"^(?:https://|tel:|mailto:|#|\.{0,2}/(?!/)|[\w.-]+(?:/|\.
 def on_page_content(html: str, page, config, files) -> str:
     """Links written as raw HTML, references or autolinks get the same rule as Markdown links
     (guidebook check): https or within the site; images only from the site."""
+    hosts = load_cached().hosts
     for attribute, target in _HREF.findall(html):
         bad = not _ALLOWED.match(target) or (attribute == "src" and target.startswith("https://"))
         if bad:
             raise PluginError(f"content/{page.file.src_uri}: {attribute}={target[:80]!r}: links must use https "
                               f"or stay in the site, and images must come from the site")
+        problem = addresses.problem(target, hosts) if target.startswith("https://") else None
+        if problem:
+            raise PluginError(f"content/{page.file.src_uri}: {problem}")
     return html
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
-from .values import (Age, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
+from .values import (Age, Host, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
                      YearMonthValue, YearValue)
 
 
@@ -406,4 +406,5 @@ FILES: dict[str, type] = {
     "documents": Documents,
     "procedures": Procedures,
     "links": dict[Id, Link],
+    "hosts": dict[Host, Text],
 }

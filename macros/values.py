@@ -10,6 +10,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator
 
+from .addresses import HOST
+
 
 class Yen(int):
     """An amount of money in yen."""
@@ -104,6 +106,7 @@ Clock = Annotated[dt.time, BeforeValidator(_clock)]
 YearMonthValue = Annotated[YearMonth, PlainValidator(_year_month)]
 MonthDayValue = Annotated[MonthDay, PlainValidator(_month_day)]
 Id = Annotated[str, Field(pattern=_ID)]
+Host = Annotated[str, Field(pattern=HOST, max_length=253)]  # a lower-case DNS name, no scheme or port
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 Age = Annotated[int, Field(ge=0, le=MAX_AGE, strict=True)]
 YearValue = Annotated[int, Field(ge=FIRST_DATE.year, le=LAST_DATE.year, strict=True), AfterValidator(Year)]

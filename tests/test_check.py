@@ -33,7 +33,7 @@ def test_problems_are_listed_with_file_and_line(tmp_path):
     n = len(lines)
     for expected in (f"content/en/faq.md:{n}: a number typed outside a macro",
                      f"content/en/faq.md:{n}: link to faq.md#nowhere: faq.md has no heading {{ #nowhere }}",
-                     f"content/en/faq.md:{n}: link http://example.org/ is not https",
+                     f"content/en/faq.md:{n}: http://example.org/: links must use https",
                      "reissue.card: Input should be greater than or equal to 0",
                      "ERROR data/", "problem(s) to fix before publishing"):
         assert expected in result.stdout, expected
