@@ -11,7 +11,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from . import checks, freshness
+from . import checks, freshness, text_files
 from .catalog import N_
 from .components import COMPONENTS
 from .context import Context
@@ -57,9 +57,14 @@ def on_pre_page_macros(env) -> None:
     ids, an empty translation, Jinja other than macro calls); a problem stops the build. A
     translated page whose Japanese source changed since it was translated says so, first."""
     lang = env.conf["theme"]["language"]
-    refused = checks.page_problems(Path(env.page.file.abs_src_path).read_text(encoding="utf-8"), lang != freshness.SOURCE)
+    where = f"content/{env.page.file.src_uri}"
+    try:
+        text = text_files.read(Path(env.page.file.abs_src_path), where)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    refused = checks.page_problems(text, lang != freshness.SOURCE)
     if refused:
-        raise PluginError("\n".join(f"content/{env.page.file.src_uri}:{line}: {problem}" for line, problem in refused))
+        raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in refused))
     if lang == freshness.SOURCE:
         return
     if freshness.status(lang, env.page.file.src_uri.split("/")[-1]).state == freshness.STALE:

@@ -18,8 +18,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from . import po_strict
-from .errors import MacroError
+from . import po_strict, text_files
+from .errors import DataError, MacroError
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = ROOT / "locales"
@@ -60,7 +60,11 @@ def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
     from .formatting import BABEL_LOCALES
 
     data = path.read_bytes()
-    po_strict.check(_shown(path), data.decode("utf-8"), BABEL_LOCALES[path.stem])
+    try:
+        text = text_files.decode(data, _shown(path))
+    except DataError as exc:  # reported like the strict parse's problems: file:line: message
+        raise MacroError(str(exc)) from None
+    po_strict.check(_shown(path), text, BABEL_LOCALES[path.stem])
     return read_po(io.BytesIO(data))
 
 

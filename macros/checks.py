@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from . import addresses, catalog, freshness, page_jinja
+from . import addresses, catalog, freshness, page_jinja, text_files
 from .components import PAGE_MACROS
-from .errors import MacroError
+from .errors import DataError, MacroError
 from .languages import LANGUAGES, SOURCE
 
 CONTENT = freshness.CONTENT
@@ -101,9 +101,15 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
                      for page in sorted(set(source_pages) - set(pages))]
         findings += [Finding(f"content/{lang}/{page}", "page has no Japanese source")
                      for page in sorted(set(pages) - set(source_pages))]
-        anchors = {p.name: set(ANCHOR.findall(p.read_text(encoding="utf-8"))) for p in folder.glob("*.md")}
+        texts = {}
         for page in pages:
-            text = (folder / page).read_text(encoding="utf-8")
+            try:
+                texts[page] = text_files.read(folder / page, f"content/{lang}/{page}")
+            except DataError as exc:
+                findings += [Finding(*str(p).split(": ", 1)) for p in exc.problems]
+        # A page that could not be read still exists: links to it are judged once it is readable.
+        anchors = {page: set(ANCHOR.findall(texts[page])) if page in texts else None for page in pages}
+        for page, text in texts.items():
             where = f"content/{lang}/{page}"
             findings += [Finding(f"{where}:{n}", f"a number typed outside a macro: {line[:60]}")
                          for n, line in typed_digits(text)]
@@ -123,14 +129,14 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
     return findings
 
 
-def _link_problem(target: str, page: str, anchors: dict[str, set]) -> str | None:
+def _link_problem(target: str, page: str, anchors: dict[str, set | None]) -> str | None:
     if SCHEME.match(target):  # an address of another site: addresses.problems_in judges the whole line
         return None if addresses.ADDRESS.match(target) else f"link {target[:80]}: links must use https"
     name, _, anchor = target.partition("#")
     name = name or page
     if name not in anchors:
         return f"link to {target}: no page {name} in this language"
-    if anchor and anchor not in anchors[name]:
+    if anchor and anchors[name] is not None and anchor not in anchors[name]:
         return f"link to {target}: {name} has no heading {{ #{anchor} }}"
     return None
 

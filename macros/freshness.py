@@ -39,12 +39,17 @@ class Status:
 
 
 def status(lang: str, page: str, content: Path = CONTENT) -> Status:
-    source = (content / SOURCE / page).read_text(encoding="utf-8")
+    source = _text(content / SOURCE / page)
     translated = content / lang / page
     if not translated.exists():
         return Status(lang, page, MISSING)
-    fresh = recorded_hash(translated.read_text(encoding="utf-8")) == source_hash(source)
+    fresh = recorded_hash(_text(translated)) == source_hash(source)
     return Status(lang, page, UP_TO_DATE if fresh else STALE)
+
+
+def _text(path: Path) -> str:
+    # Tolerant: a page that is not UTF-8 is refused by guidebook check (text_files), not here.
+    return path.read_bytes().decode("utf-8", errors="replace")
 
 
 def report(content: Path = CONTENT, languages=LANGUAGES) -> list[Status]:

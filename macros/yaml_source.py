@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from . import text_files
 from .errors import DataError, Problem
 
 Path_ = tuple[str | int, ...]
@@ -53,7 +54,7 @@ class Source:
 
 
 def load(path: Path) -> Source:
-    text = path.read_text(encoding="utf-8")
+    text = text_files.read(path)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:

@@ -14,6 +14,10 @@ def _append(path, text):
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def _prepend(path, data: bytes):
+    path.write_bytes(data + path.read_bytes())
+
+
 def _line_of(path, text):
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if line == text)
@@ -90,6 +94,18 @@ REFUSED_BY_CHECK = {
                           "content/en/faq.md:{n}: '<iframe': a page cannot hold scripts"),
     "a form in a page": (lambda p: _append(p / "content/en/faq.md", '<form action="https://example.org/">\n'),
                          "content/en/faq.md:{n}: '<form': a page cannot hold scripts"),
+    "a page saved with a byte-order mark": (lambda p: _prepend(p / "content/en/faq.md", b"\xef\xbb\xbf"),
+                                            "content/en/faq.md:1: saved with a byte-order mark (BOM): save it as UTF-8 without BOM"),
+    "a page in Shift_JIS": (lambda p: (p / "content/ja/faq.md").write_bytes("# よくある質問\n".encode("shift_jis")),
+                            "content/ja/faq.md:1: not UTF-8 (byte 0x82): save it as UTF-8"),
+    "a right-to-left override in a page": (lambda p: _append(p / "content/en/faq.md", "Call \u202e0120\n"),
+                                           "content/en/faq.md:{n}: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    "a data file with a byte-order mark": (lambda p: _prepend(p / "data/fees.yml", b"\xef\xbb\xbf"),
+                                           "data/fees.yml:1: saved with a byte-order mark (BOM)"),
+    "a catalog in UTF-16": (lambda p: (p / "locales/en.po").write_bytes((p / "locales/en.po").read_text(encoding="utf-8").encode("utf-16")),
+                            "locales/en.po:1: not UTF-8 (byte 0xff)"),
+    "a control character in a translation": (lambda p: _replace(p / "locales/en.po", 'msgstr "Weekdays"', 'msgstr "Week\x07days"'),
+                                             "locales/en.po:{po}: invisible character U+0007"),
     "a language without its glossary": (lambda p: (p / "data/glossary/en.yml").unlink(),
                                         "data/glossary/en.yml:1: file missing: every language has its glossary"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
@@ -140,6 +156,15 @@ def test_refused_by_build(tmp_path, case, monkeypatch):
     assert result.returncode != 0
     assert "ja/faq.md" in result.stderr and words in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "site" / "faq").exists()
+
+
+def test_a_page_with_a_byte_order_mark_stops_the_build(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    _prepend(project / "content/ja/faq.md", b"\xef\xbb\xbf")
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "ja")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "content/ja/faq.md:1: saved with a byte-order mark (BOM)" in result.stderr, result.stderr[-2000:]
 
 
 def test_html_in_a_translation_stops_the_build(tmp_path, monkeypatch):
