@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 site: $(STAMP) debian-packages
 	$(VENV)/bin/python -m macros.cli check
 	rm -rf .site-build
-	$(VENV)/bin/mkdocs build --strict -d .site-build
+	$(VENV)/bin/python -m macros.cli build --site .site-build
 	$(VENV)/bin/python -m macros.cli pdf --site .site-build
 	rm -rf site && mv .site-build site
 

@@ -5,6 +5,7 @@
     guidebook check                                 every check of data, catalogs and pages, without a build
     guidebook freshness [--stamp LANG [PAGE ...]]   which translations lag behind the Japanese
     guidebook catalogs                              add new labels and wording to locales/*.po
+    guidebook build [--site DIR]                    the site, every language (make site: check, build, pdf)
     guidebook pdf [--lang L] [--edition E] [--site DIR] [--jobs N]   the print edition from the built site
 
 Answers are JSON on standard output; a bad argument gives a one-line error and exit code 2.
@@ -16,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import traceback
 from pathlib import Path
 
 from . import catalog, checks, freshness, rules
@@ -130,6 +132,23 @@ def _catalogs(args) -> int:
     return 0
 
 
+def _build(args) -> int:
+    """A strict MkDocs build of every language into --site; a failure is one line and exit 1."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    logging.basicConfig(format="%(levelname)s  %(message)s", level=logging.WARNING)
+    try:
+        build(load_config(str(catalog.ROOT / "mkdocs.yml"), strict=True, site_dir=str(args.site.resolve())))
+    except MkDocsException as exc:  # MkDocs has already logged what stopped it, with the page
+        print(f"guidebook build: error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _pdf(args) -> int:
     """PDFs of the print edition into <site>/pdf/, from the site as built (make site runs this)."""
     from . import print_pdf  # WeasyPrint and its fonts: loaded for this command only
@@ -162,6 +181,9 @@ def main(argv=None) -> int:
     fresh.set_defaults(run=_freshness)
     commands.add_parser("check", help="check data, catalogs, pages, links and freshness without a build").set_defaults(run=_check)
     commands.add_parser("catalogs", help="add new labels and data wording to every locales/*.po").set_defaults(run=_catalogs)
+    site = commands.add_parser("build", help="the site of every language, strictly (make site runs this)")
+    site.add_argument("--site", type=Path, default=catalog.ROOT / "site", help="where to build (default: site/)")
+    site.set_defaults(run=_build)
     pdf = commands.add_parser("pdf", help="the print edition: a PDF per language and edition, from the built site")
     pdf.add_argument("--lang", action="append", choices=list(LANGUAGES), help="a language (repeat for several; default: all)")
     pdf.add_argument("--edition", action="append", choices=list(EDITIONS), help="standard or large (default: both)")
@@ -176,6 +198,20 @@ def main(argv=None) -> int:
         return 1
     except ValueError as exc:
         parser.error(str(exc))
+    except Exception as exc:  # a failure is a failure: one line naming the file, exit 1
+        print(f"guidebook {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _one_line(exc: Exception) -> str:
+    """What went wrong and where: the file an OSError names, else the project's deepest line."""
+    if isinstance(exc, OSError) and exc.filename:
+        path = Path(exc.filename)
+        shown = path.relative_to(catalog.ROOT) if path.is_absolute() and path.is_relative_to(catalog.ROOT) else path
+        return f"{shown}: {exc.strerror or exc}"
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if Path(f.filename).is_relative_to(catalog.ROOT)]
+    where = f" (at {Path(frames[-1].filename).relative_to(catalog.ROOT)}:{frames[-1].lineno})" if frames else ""
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}{where}"
 
 
 if __name__ == "__main__":

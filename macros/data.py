@@ -112,6 +112,9 @@ def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str,
     for lang in LANGUAGES:
         if lang not in glossary:
             problems.append(Problem(folder / f"{lang}.yml", 1, "", "file missing: every language has its glossary"))
+    for lang in sorted(set(glossary) - set(LANGUAGES)):
+        problems.append(Problem(folder / f"{lang}.yml", 1, "", f"not a language of the guidebook "
+                                                               f"({', '.join(LANGUAGES)}): remove the file or add the language"))
     for lang, terms in glossary.items():
         path = folder / f"{lang}.yml"
         for term in sorted(set(concepts) - set(terms)):

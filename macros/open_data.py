@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -49,8 +50,9 @@ def guidebook_json(book: Guidebook) -> str:
     return json.dumps({"facts": plain(book.files), "glossary": book.glossary}, ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _text(html: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", str(html))).strip()
+def _text(markup: str) -> str:
+    """The text of rendered HTML: tags dropped, character references read (``&#42;`` is ``*``)."""
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", str(markup))).strip())
 
 
 def _address(book: Guidebook, office: str, lang: str = SOURCE) -> str:
@@ -84,7 +86,7 @@ def offices_csv(book: Guidebook) -> str:
             notes.append(f"第{ja.fmt.weeks(saturdays.open_weeks)}土曜日 {ja.fmt.time_range(saturdays.opens, saturdays.closes)}"
                          f"（最終受付{ja.fmt.time(saturdays.last_entry)}）")
         notes.append("休館日：" + _text(ja.render("closed_days.html", id=office_id, office=office)))
-        writer.writerow({
+        writer.writerow({column: _cell(value) for column, value in {
             "全国地方公共団体コード": publication.municipality_code,
             "ID": office_id,
             "地方公共団体名": publication.prefecture_name + publication.municipality_name,
@@ -102,8 +104,14 @@ def offices_csv(book: Guidebook) -> str:
             "説明": "マイナンバーカードの手続き",
             "URL": f"{publication.online_edition}offices/",
             "備考": "予約優先" if office.reservation == "priority" else "",
-        })
+        }.items()})
     return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet reads a cell that begins with = + - @ (or a tab or return) as a formula:
+    such wording from data/ or a catalog is kept as text by a leading apostrophe."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

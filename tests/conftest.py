@@ -15,12 +15,13 @@ PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "print", "
 
 
 def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of ``project`` into ``out`` (for ``site_url``, if given)."""
+    """Build ``project`` into ``out`` as ``make site`` does (``guidebook build``: strict MkDocs),
+    for ``site_url``, if given."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     if site_url:
         env["GUIDEBOOK_SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+        [sys.executable, "-m", "macros.cli", "build", "--site", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 

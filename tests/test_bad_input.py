@@ -108,6 +108,8 @@ REFUSED_BY_CHECK = {
                                              "locales/en.po:{po}: invisible character U+0007"),
     "a language without its glossary": (lambda p: (p / "data/glossary/en.yml").unlink(),
                                         "data/glossary/en.yml:1: file missing: every language has its glossary"),
+    "a glossary of a language the guidebook has not": (lambda p: (p / "data/glossary/fr.yml").write_bytes((p / "data/glossary/en.yml").read_bytes()),
+                                                       "data/glossary/fr.yml:1: not a language of the guidebook"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
                                             "data/glossary/en.yml:1: pin: term missing (ja: 暗証番号)"),
 }
@@ -194,3 +196,24 @@ def test_markdown_in_translations_and_data_stays_text(tmp_path, monkeypatch):
     assert not article.select("a[href^='javascript:']"), "a link written into a translation became a link"
     made = [el for el in article.select("strong, em, code") if el.get_text() in ("now", "x", "y")]
     assert not made, f"Markdown in a translation became markup: {made}"
+
+
+def test_an_unexpected_error_in_the_build_is_one_line_naming_the_page(tmp_path, monkeypatch):
+    """A failure that no check foresaw (here, a fault put into a copy of the code) still stops
+    the build with a line naming the page and the code's line, no traceback."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / "macros/__init__.py", '    where = f"content/{env.page.file.src_uri}"\n',
+             '    where = f"content/{env.page.file.src_uri}"\n    if "faq" in where:\n        raise KeyError("fault")\n')
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "ja")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert "Error reading page 'ja/faq.md'" in result.stderr, result.stderr[-2000:]
+    assert result.stderr.strip().splitlines()[-1].startswith("guidebook build: error: KeyError: 'fault' (at macros/__init__.py:")
+
+
+def test_an_unexpected_error_in_the_check_is_one_line_naming_the_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "content/ja/notes.md").mkdir()  # a folder named like a page
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert result.stderr.strip() == "guidebook check: error: content/ja/notes.md: Is a directory", result.stderr

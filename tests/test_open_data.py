@@ -95,3 +95,24 @@ def test_calendar_window_follows_the_build_date(book, monkeypatch):
     assert start == dt.date(2026, 12, 1)
     assert (end.year * 12 + end.month) - (start.year * 12 + start.month) + 1 == book.publication.calendar_months
     assert (end + dt.timedelta(days=1)).day == 1
+
+
+def test_wording_from_data_is_text_in_the_csv_and_json_ld(tmp_path):
+    """A spreadsheet formula stays text in offices.csv; Markdown punctuation escaped for the
+    pages is read back as written in the open data."""
+    import shutil
+
+    from conftest import ROOT, replace_once
+
+    from macros import open_data
+
+    data = shutil.copytree(ROOT / "data", tmp_path / "data")
+    formula = '=HYPERLINK("https://www.city.minato.tokyo.jp/","*x*")'
+    replace_once(data / "offices.yml", "building_ja: VORT浜松町IV", f"building_ja: '{formula}'")
+    book = load(data)
+    rows = list(csv.DictReader(io.StringIO(open_data.offices_csv(book))))
+    assert rows[0]["方書"].startswith(f"'{formula} "), rows[0]["方書"]
+    office = next(iter(book.offices))
+    start, end = rules.calendar_window(book)
+    address = open_data.office_jsonld(book, "ja", office, start, end)["address"]["streetAddress"]
+    assert formula in address and "&#" not in address, address
