@@ -20,7 +20,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import catalog, checks, freshness, rules
+from . import catalog, checks, freshness, rules, sitemap
 from .data import load
 from .errors import DataError
 from .languages import LANGUAGES, SOURCE
@@ -146,6 +146,8 @@ def _build(args) -> int:
     except MkDocsException as exc:  # MkDocs has already logged what stopped it, with the page
         print(f"guidebook build: error: {exc}", file=sys.stderr)
         return 1
+    if (args.site / "sitemap.xml").exists():  # not when one language is built (GUIDEBOOK_LANGUAGE)
+        sitemap.add_x_default(args.site)
     return 0
 
 

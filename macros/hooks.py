@@ -1,12 +1,11 @@
-"""MkDocs hooks (mkdocs.yml ``hooks:``): the site address from data/, and absolute language
-alternates in every page's head, with x-default pointing at the Japanese edition."""
+"""MkDocs hooks (mkdocs.yml ``hooks:``): the site address, name and copyright from data/ and
+the catalogs, links and scripts of each page checked, JSON-LD, open data and 404 pages."""
 
 from __future__ import annotations
 
 import re
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -29,7 +28,7 @@ NOT_FOUND_HOME = N_("トップページへ")
 # each build would overwrite /404.html with its own language.
 _source_404: dict[str, str] = {}
 
-_ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
+_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
 
 def on_config(config):
@@ -90,22 +89,17 @@ def on_page_content(html: str, page, config, files) -> str:
 
 @event_priority(-200)  # after static-i18n has set this page's alternates
 def on_post_page(output: str, page, config) -> str:
-    page_url = urljoin(config.site_url, page.url)
-    links = []
-
-    def absolute(match):
-        href = urljoin(page_url, match.group(1))
-        if match.group(2) == SOURCE:
-            links.append(href)
-        return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
-
-    output = _ALTERNATE.sub(absolute, output)
-    head = []
-    if links:
-        head.append(f'<link rel="alternate" href="{links[0]}" hreflang="x-default">')
+    head = _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
     head += _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
     output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
-    return content_security_policy(output, f"content/{page.file.src_uri}", config)
+    return content_security_policy(_without_alternates(output), f"content/{page.file.src_uri}", config)
+
+
+def _without_alternates(html: str) -> str:
+    """The language alternates are in sitemap.xml (static-i18n writes them there, guidebook build
+    adds x-default): in a page's head, Material's language switcher would fetch a sitemap.xml
+    beside each of them, a request that fails on every page view."""
+    return _ALTERNATE.sub("", html)
 
 
 def content_security_policy(html: str, where: str, config) -> str:
@@ -153,9 +147,9 @@ def on_post_template(output: str, template_name: str, config) -> str:
         return output
     lang = config.theme["language"]
     if lang == SOURCE:
-        _source_404["html"] = output
+        _source_404["html"] = output = _without_alternates(output)
         return content_security_policy(output, "404.html", config)
     target = Path(config.site_dir) / lang / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(content_security_policy(output, f"{lang}/404.html", config), encoding="utf-8")
+    target.write_text(content_security_policy(_without_alternates(output), f"{lang}/404.html", config), encoding="utf-8")
     return content_security_policy(_source_404.get("html", output), "404.html", config)

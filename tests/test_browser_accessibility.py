@@ -147,10 +147,8 @@ def audit(browser, served_site) -> Audit:
     page = browser.new_page(viewport=WIDE, reduced_motion="reduce")
     page.add_init_script(path=str(AXE))
     page.on("request", lambda r: result.requests.append(r.url) if urlsplit(r.url)[:2] != origin and not r.url.startswith("data:") else None)
-    # Material fetches <language>/sitemap.xml for its language switcher; static-i18n writes one
-    # sitemap for the whole site, so those answer 404: a known wasted request, not counted here.
-    page.on("response", lambda r: result.failures.append(f"{r.status} {r.url}")
-            if r.status >= 400 and not r.url.endswith("/sitemap.xml") else None)
+    # Every response counts: nothing a page view asks for may fail.
+    page.on("response", lambda r: result.failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.on("console", lambda m: result.failures.append(f"console: {m.text}")
             if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: result.failures.append(f"script error: {e}"))

@@ -1,6 +1,6 @@
 """The interface around the content speaks the page's language: no English label on a
 Nepali, Tagalog or Portuguese page; the right <html lang>; the switcher names each language
-in its own script, marked with lang; absolute hreflang alternates with x-default; a 404 page
+in its own script, marked with lang; absolute hreflang alternates with x-default in the sitemap; a 404 page
 in every language."""
 
 import re
@@ -65,17 +65,26 @@ def test_language_switcher_names_each_language_in_its_own_script(site):
         [(code, code, name) for code, name in LANGUAGES.items()]
 
 
-def test_hreflang_alternates_are_absolute_with_x_default(site, book):
+def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, book):
+    """Every page's alternates, in sitemap.xml; none in a page's head, where Material's language
+    switcher would fetch a sitemap.xml beside each (a failing request on every page view)."""
     base = str(book.publication.online_edition)
+    sitemap = BeautifulSoup((site / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    entries = {url.find("loc").text: {link["hreflang"]: link["href"] for link in url.find_all("link")}
+               for url in sitemap.find_all("url")}
     for lang in LANGUAGES:
         for name, path in pages(site, lang, LANGUAGES).items():
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            alternates = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
-            assert set(alternates) == set(LANGUAGES) | {"x-default"}, f"{lang}/{name}"
-            assert all(href.startswith(base) for href in alternates.values()), f"{lang}/{name}: {alternates}"
-            assert alternates["x-default"] == alternates[SOURCE]
-            suffix = "" if name == "." else f"{name}/"
-            assert alternates[lang] == base + ("" if lang == SOURCE else f"{lang}/") + suffix
+            assert not soup.select('link[rel="alternate"]'), f"{lang}/{name}: alternates in the head"
+            address = base + ("" if lang == SOURCE else f"{lang}/") + ("" if name == "." else f"{name}/")
+            alternates = entries.get(address)
+            assert alternates is not None, f"{address} is not in sitemap.xml"
+            assert set(alternates) == set(LANGUAGES) | {"x-default"}, f"{lang}/{name}: {sorted(alternates)}"
+            assert alternates["x-default"] == alternates[SOURCE] == base + ("" if name == "." else f"{name}/")
+            assert alternates[lang] == address
+    for lang in LANGUAGES:
+        not_found = site / ("" if lang == SOURCE else lang) / "404.html"
+        assert 'rel="alternate"' not in not_found.read_text(encoding="utf-8"), not_found
 
 
 def test_a_404_page_in_every_language(site):

@@ -1,0 +1,20 @@
+"""The language alternates of every page live in sitemap.xml (static-i18n writes them there;
+pages carry none, see hooks._without_alternates). This adds x-default, the Japanese page, the
+edition for a reader whose language the guidebook does not have."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .languages import SOURCE
+
+_SOURCE_LINK = re.compile(rf'(\s*)<xhtml:link rel="alternate" hreflang="{SOURCE}" href="([^"]*)"/>')
+
+
+def add_x_default(site: Path) -> None:
+    path = site / "sitemap.xml"
+    text = path.read_text(encoding="utf-8")
+    text = _SOURCE_LINK.sub(lambda m: f'{m.group(0)}{m.group(1)}<xhtml:link rel="alternate" hreflang="x-default" '
+                                      f'href="{m.group(2)}"/>', text)
+    path.write_text(text, encoding="utf-8")
