@@ -10,6 +10,7 @@ language, never from the machine.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 from babel import Locale
@@ -45,6 +46,9 @@ _TWELVE_HOUR = {"en", "tl"}
 # List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma,
 # Thai's no spaces around และ ("ที่ 3และที่ 5").
 _LISTS = {"ne": (", ", " र "), "th": (" ", " และ ")}
+
+# Numbered weeks written as one group, the label around them saying "Saturday of the month".
+_WEEK_SEPARATORS = {"ja": "・", "ko": "·"}
 
 # A date whose day and year occur nowhere else in a formatted date (date_templates).
 _SAMPLE_YEAR, _SAMPLE_DAY = 2345, 28
@@ -101,12 +105,12 @@ class Formatter:
     def time(self, value: dt.time) -> str:
         if self.lang == "ja":
             return f"{value.hour}時" if value.minute == 0 else f"{value.hour}時{value.minute}分"
-        return format_skeleton("hm" if self.lang in _TWELVE_HOUR else "Hm", value, locale=self.locale)
+        return _unbroken(format_skeleton("hm" if self.lang in _TWELVE_HOUR else "Hm", value, locale=self.locale))
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         if self.lang == "ja":
             return f"{self.time(start)}～{self.time(end)}"
-        return format_interval(start, end, "hm" if self.lang in _TWELVE_HOUR else "Hm", locale=self.locale)
+        return _unbroken(format_interval(start, end, "hm" if self.lang in _TWELVE_HOUR else "Hm", locale=self.locale))
 
     def ordinal(self, n: int) -> str:
         if self.lang == "en":
@@ -116,9 +120,10 @@ class Formatter:
         return self.number(n)
 
     def weeks(self, weeks: list[int]) -> str:
-        """Weeks of the month of a weekday: ``1・2・4`` in Japanese, ``1st, 2nd, and 4th`` in English."""
-        if self.lang == "ja":
-            return "・".join(self.number(w) for w in weeks)
+        """Weeks of the month of a weekday: ``1・2・4`` in Japanese, ``1·2·4`` in Korean (제1·2·4
+        토요일: the ordinal is the label's, for the whole list), ``1st, 2nd, and 4th`` in English."""
+        if self.lang in _WEEK_SEPARATORS:
+            return _WEEK_SEPARATORS[self.lang].join(self.number(w) for w in weeks)
         return self.list([self.ordinal(w) for w in weeks])
 
     def list(self, items: list[str], style: str = "standard") -> str:
@@ -126,6 +131,15 @@ class Formatter:
             middle, last = _LISTS[self.lang]
             return middle.join(items[:-1]) + last + items[-1]
         return format_list(items, style=style, locale=self.locale)
+
+
+# Where a line must not break: a space between a time's digits and its word ("09:00 น."), and
+# before a range's dash (a line may end with the dash, never start with it).
+_INSIDE_A_TIME = re.compile(r"(?<=[0-9]) (?=[^\s0-9–~-])|(?<=\S) (?=[–~] )")
+
+
+def _unbroken(time_text: str) -> str:
+    return _INSIDE_A_TIME.sub("\u00a0", time_text)
 
 
 @cache

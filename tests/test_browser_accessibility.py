@@ -72,6 +72,39 @@ WIDER_THAN_VIEWPORT = """() => {
   return found;
 }"""
 
+# Words split across two lines: each word of each visible text (words as Intl.Segmenter finds
+# them in the page's language; Japanese and Chinese break between characters, so on their pages,
+# and for Japanese quoted in another language, only the guidebook's values count), and each
+# value that must stay whole (a time, date, fee, phone number, ...) as a whole. A range over a
+# word gives one rectangle per line it is laid out on.
+SPLIT_WORDS = """(lang) => {
+  const whole = '.fact:not([data-form="words"], [data-form="text"], [data-form="time_range"], [data-form="weeks_of_month"])';
+  const cjk = lang === "ja" || lang === "zh", segmenter = new Intl.Segmenter(lang, {granularity: "word"});
+  const range = document.createRange(), found = [];
+  const split = () => {
+    const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+    return rects.some(r => r.top >= rects[0].bottom - 2);
+  };
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !parent.checkVisibility({visibilityProperty: true, opacityProperty: true})) continue;
+    const fact = parent.closest(".fact");
+    if (cjk && !(fact && fact.matches(whole.replace('.fact', '*')))) continue;
+    for (const seg of segmenter.segment(node.data)) {
+      if (!seg.isWordLike || /[\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]/u.test(seg.segment)) continue;
+      range.setStart(node, seg.index);
+      range.setEnd(node, seg.index + seg.segment.length);
+      if (split()) found.push(`"${seg.segment}" in "${node.data.trim().slice(0, 50)}"`);
+    }
+  }
+  for (const fact of document.querySelectorAll(whole)) {
+    range.selectNodeContents(fact);
+    if (split()) found.push(`${fact.dataset.form} "${fact.textContent}"`);
+  }
+  return [...new Set(found)];
+}"""
+
 # WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing .12em, word spacing .16em.
 # A constructed style sheet: the page's Content-Security-Policy refuses inline <style>.
 TEXT_SPACING = """() => {
@@ -118,6 +151,7 @@ class Audit:
     small_text: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     tables: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     wide: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    split_words: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     clipped: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     requests: list[str] = dataclasses.field(default_factory=list)
     failures: list[str] = dataclasses.field(default_factory=list)
@@ -167,12 +201,14 @@ def audit(browser, served_site) -> Audit:
             result.keyboard[address] = problem
         result.small_text[address] = page.evaluate(SMALL_TEXT, MIN_FONT_PX)
         result.tables[address] = page.evaluate(UNNAMED_TABLES)
+        result.split_words[address] = [f"1280px: {w}" for w in page.evaluate(SPLIT_WORDS, lang)]
         result.axe[address] = page.evaluate(RUN_AXE, AXE_OPTIONS)
         page.emulate_media(color_scheme="dark")
         result.axe_dark[address] = page.evaluate(RUN_AXE, CONTRAST_ONLY)
         page.emulate_media(color_scheme="light")
         page.set_viewport_size(NARROW)
         result.wide[address] = page.evaluate(WIDER_THAN_VIEWPORT)
+        result.split_words[address] += [f"320px: {w}" for w in page.evaluate(SPLIT_WORDS, lang)]
         page.evaluate(TEXT_SPACING)
         result.clipped[address] = page.evaluate(CLIPPED_TEXT)
     page.close()
@@ -213,6 +249,12 @@ def test_every_table_has_a_name_and_headers_with_a_direction(audit):
 
 def test_nothing_scrolls_sideways_at_320px(audit):
     assert not any(audit.wide.values()), _report(audit.wide)
+
+
+def test_no_word_is_split_across_lines(audit):
+    """Lines break between words (Japanese at phrases), and a value of the guidebook never breaks."""
+    split = {address: problems for address, problems in audit.split_words.items() if problems}
+    assert not split, f"{sum(map(len, split.values()))} split words:\n" + _report(split)[:4000]
 
 
 def test_no_text_is_cut_off_with_wcag_text_spacing(audit):

@@ -24,7 +24,7 @@ PINNED = {
     "en": {
         ("money", 1000): '¥1,000',
         ("date", dt.date(2026, 4, 13)): 'April 13, 2026',
-        ("time", dt.time(18, 45)): '6:45 PM',
+        ("time", dt.time(18, 45)): '6:45\u00a0PM',
         ("weeks", (1, 2, 4)): '1st, 2nd, and 4th',
         ("year_month", YearMonth(2026, 6)): 'June 2026',
         ("month_day", MonthDay(12, 29)): 'December 29',
@@ -45,11 +45,11 @@ PINNED = {
         ("money", 1000): '1,000엔',
         ("date", dt.date(2026, 4, 13)): '2026년 4월 13일',
         ("time", dt.time(18, 45)): '18:45',
-        ("weeks", (1, 2, 4)): '1, 2 및 4',
+        ("weeks", (1, 2, 4)): '1·2·4',
         ("year_month", YearMonth(2026, 6)): '2026년 6월',
         ("month_day", MonthDay(12, 29)): '12월 29일',
         ("number", 1000): '1,000',
-        ("time_range", (dt.time(9, 0), dt.time(19, 0))): '09:00 ~ 19:00',
+        ("time_range", (dt.time(9, 0), dt.time(19, 0))): '09:00\u00a0~ 19:00',
     },
     "es": {
         ("money", 1000): '1.000 yenes',
@@ -74,13 +74,13 @@ PINNED = {
     "th": {
         ("money", 1000): '1,000 เยน',
         ("date", dt.date(2026, 4, 13)): '13 เมษายน 2026',
-        ("time", dt.time(18, 45)): '18:45 น.',
+        ("time", dt.time(18, 45)): '18:45\u00a0น.',
         ("weeks", (1, 2, 4)): 'ที่ 1 ที่ 2 และ ที่ 4',
         ("weeks", (3, 5)): 'ที่ 3 และ ที่ 5',
         ("year_month", YearMonth(2026, 6)): 'มิถุนายน 2026',
         ("month_day", MonthDay(12, 29)): '29 ธันวาคม',
         ("number", 1000): '1,000',
-        ("time_range", (dt.time(9, 0), dt.time(19, 0))): '09:00 น. – 19:00 น.',
+        ("time_range", (dt.time(9, 0), dt.time(19, 0))): '09:00\u00a0น.\u00a0– 19:00\u00a0น.',
     },
     "ne": {
         ("money", 1000): '1,000 येन',
