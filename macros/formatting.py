@@ -36,16 +36,21 @@ _MONEY = {
 # Ordinals of the week of a month ("the 1st and 3rd Saturday"); {n} is the number. Languages
 # not listed (ja, zh, ko) say the ordinal in the label around the numbers (第1・2・4土曜日).
 _ORDINALS = {
-    "es": "{n}.º", "pt": "{n}º", "th": "ที่ {n}", "ne": "{n}औं", "id": "ke-{n}", "vi": "thứ {n}", "tl": "ika-{n}",
+    "es": "{n}.º", "pt": "{n}º", "th": "ที่ {n}", "ne": "{n}औँ", "id": "ke-{n}", "vi": "thứ {n}", "tl": "ika-{n}",
 }
+# Nepali says the first ordinals as words ("1औं" would stand for a word that does not exist),
+# up to the fifth, the last week of a month.
+_NEPALI_ORDINAL_WORDS = {1: "पहिलो", 2: "दोस्रो", 3: "तेस्रो", 4: "चौथो", 5: "पाँचौँ"}
 _ENGLISH_ORDINAL_SUFFIXES = {"one": "st", "two": "nd", "few": "rd", "other": "th"}
 
 # Clock times: 12-hour where readers expect it, 24-hour elsewhere (Japanese has its own form).
 _TWELVE_HOUR = {"en", "tl"}
 
 # List separators where CLDR's pattern reads wrongly: Nepali's has no space after the comma,
-# Thai's no spaces around และ ("ที่ 3และที่ 5").
+# Thai's no spaces around และ ("ที่ 3และที่ 5"). Thai separates items by a space, or by a comma
+# when an item holds spaces itself ("Bahasa Indonesia, Tiếng Việt และ Tagalog").
 _LISTS = {"ne": (", ", " र "), "th": (" ", " และ ")}
+_WORDS = re.compile(r"[^\W\d_] [^\W\d_]")  # an item of several words
 
 # Numbered weeks written as one group, the label around them saying "Saturday of the month".
 _WEEK_SEPARATORS = {"ja": "・", "ko": "·"}
@@ -115,6 +120,8 @@ class Formatter:
     def ordinal(self, n: int) -> str:
         if self.lang == "en":
             return f"{self.number(n)}{_ENGLISH_ORDINAL_SUFFIXES[self.locale.ordinal_form(n)]}"
+        if self.lang == "ne" and n in _NEPALI_ORDINAL_WORDS:
+            return _NEPALI_ORDINAL_WORDS[n]
         if self.lang in _ORDINALS:
             return _ORDINALS[self.lang].format(n=self.number(n))
         return self.number(n)
@@ -129,6 +136,8 @@ class Formatter:
     def list(self, items: list[str], style: str = "standard") -> str:
         if self.lang in _LISTS and style == "standard" and len(items) > 1:
             middle, last = _LISTS[self.lang]
+            if middle == " " and any(_WORDS.search(item) for item in items):
+                middle = ", "
             return middle.join(items[:-1]) + last + items[-1]
         return format_list(items, style=style, locale=self.locale)
 

@@ -86,7 +86,7 @@ PINNED = {
         ("money", 1000): '1,000 येन',
         ("date", dt.date(2026, 4, 13)): '2026 अप्रिल 13',
         ("time", dt.time(18, 45)): '18:45',
-        ("weeks", (1, 2, 4)): '1औं, 2औं र 4औं',
+        ("weeks", (1, 2, 4)): 'पहिलो, दोस्रो र चौथो',
         ("year_month", YearMonth(2026, 6)): '2026 जुन',
         ("month_day", MonthDay(12, 29)): 'डिसेम्बर 29',
         ("number", 1000): '1,000',
@@ -164,3 +164,13 @@ def test_ordinals_follow_the_plural_rules():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="no formatting policy for language 'xx'"):
         Formatter("xx")
+
+
+def test_nepali_ordinals_are_words_up_to_the_fifth():
+    assert [formatter("ne").ordinal(n) for n in (1, 2, 3, 4, 5, 10)] == ["पहिलो", "दोस्रो", "तेस्रो", "चौथो", "पाँचौँ", "10औँ"]
+
+
+def test_a_thai_list_of_names_of_several_words_has_commas():
+    names = ["English", "Bahasa Indonesia", "Tiếng Việt", "Tagalog"]
+    assert formatter("th").list(names) == "English, Bahasa Indonesia, Tiếng Việt และ Tagalog"
+    assert formatter("th").list(["ไทย", "ญี่ปุ่น", "จีน"]) == "ไทย ญี่ปุ่น และ จีน"
