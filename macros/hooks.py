@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
-from macros import addresses, csp, open_data, rules  # noqa: E402
+from macros import addresses, csp, language_of_parts, open_data, rules  # noqa: E402
 from macros.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
@@ -74,7 +74,8 @@ _ALLOWED = re.compile(r"^(?:https://|tel:|mailto:|#|\.{0,2}/(?!/)|[\w.-]+(?:/|\.
 
 def on_page_content(html: str, page, config, files) -> str:
     """Links written as raw HTML, references or autolinks get the same rule as Markdown links
-    (guidebook check): https or within the site; images only from the site."""
+    (guidebook check): https or within the site; images only from the site. Japanese quoted
+    in another language is marked lang="ja" (language_of_parts)."""
     hosts = load_cached().hosts
     for attribute, target in _HREF.findall(html):
         bad = not _ALLOWED.match(target) or (attribute == "src" and target.startswith("https://"))
@@ -84,7 +85,7 @@ def on_page_content(html: str, page, config, files) -> str:
         problem = addresses.problem(target, hosts) if target.startswith("https://") else None
         if problem:
             raise PluginError(f"content/{page.file.src_uri}: {problem}")
-    return html
+    return language_of_parts.mark(html, config.theme["language"])
 
 
 @event_priority(-200)  # after static-i18n has set this page's alternates

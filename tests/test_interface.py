@@ -95,3 +95,27 @@ def test_a_404_page_in_every_language(site):
         path = site / ("" if lang == SOURCE else lang) / "404.html"
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == lang and soup.h1.get_text(strip=True) == translate(lang, NOT_FOUND_TITLE)
+
+
+KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")
+KANJI = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_japanese_on_a_page_of_another_language_is_marked(site):
+    """WCAG 3.1.2: a screen reader reads Japanese quoted in another language (a kiosk button, a
+    form's name) with a Japanese voice only if it is marked lang="ja". On a Chinese page, text
+    with kana in it is Japanese; elsewhere, any kana or kanji."""
+    unmarked = []
+    for lang in LANGUAGES:
+        if lang == SOURCE:
+            continue
+        for name, path in pages(site, lang, LANGUAGES).items():
+            body = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").body
+            for text in body.find_all(string=True):
+                if text.parent.name in ("script", "style"):
+                    continue
+                japanese = KANA.search(text) or (lang != "zh" and KANJI.search(text))
+                marked = text.find_parent(attrs={"lang": True})
+                if japanese and not (marked and marked["lang"] in ("ja", "zh") and (marked["lang"] == "ja" or not KANA.search(text))):
+                    unmarked.append(f"{lang}/{name}: {text.strip()[:60]!r}")
+    assert not unmarked, f"{len(unmarked)} runs of Japanese not marked lang=\"ja\":\n" + "\n".join(unmarked[:30])
