@@ -30,6 +30,10 @@ AXE_OPTIONS = {
 }
 CONTRAST_ONLY = {"runOnly": {"type": "rule", "values": ["color-contrast", "color-contrast-enhanced"]},
                  "resultTypes": ["violations"]}
+# On a phone, a table too wide for the screen scrolls: a region the keyboard reaches, and named.
+SCROLLING_ONLY = {"runOnly": {"type": "rule", "values": ["scrollable-region-focusable", "aria-allowed-role",
+                                                         "landmark-unique", "region"]},
+                  "resultTypes": ["violations"]}
 # Languages whose pages are read back after their scripts ran: each script, and a language of
 # each kind of formatting (Japanese, 12-hour English, Thai, Nepali).
 LIVE_CHECKED = ("ja", "en", "th", "ne")
@@ -147,6 +151,7 @@ FOCUSED = """() => {
 class Audit:
     axe: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     axe_dark: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    axe_narrow: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     keyboard: dict[str, str] = dataclasses.field(default_factory=dict)
     small_text: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     tables: dict[str, list[str]] = dataclasses.field(default_factory=dict)
@@ -208,6 +213,7 @@ def audit(browser, served_site) -> Audit:
         page.emulate_media(color_scheme="light")
         page.set_viewport_size(NARROW)
         result.wide[address] = page.evaluate(WIDER_THAN_VIEWPORT)
+        result.axe_narrow[address] = page.evaluate(RUN_AXE, SCROLLING_ONLY)
         result.split_words[address] += [f"320px: {w}" for w in page.evaluate(SPLIT_WORDS, lang)]
         page.evaluate(TEXT_SPACING)
         result.clipped[address] = page.evaluate(CLIPPED_TEXT)
@@ -233,6 +239,10 @@ def test_axe_finds_no_violation(audit):
 
 def test_axe_finds_no_contrast_violation_in_the_dark_scheme(audit):
     assert not any(audit.axe_dark.values()), _report(audit.axe_dark)
+
+
+def test_at_320px_every_table_that_scrolls_is_a_named_region_the_keyboard_reaches(audit):
+    assert not any(audit.axe_narrow.values()), _report(audit.axe_narrow)
 
 
 def test_first_tab_reaches_the_skip_link_which_moves_focus_to_the_main_content(audit):

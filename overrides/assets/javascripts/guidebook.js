@@ -35,6 +35,25 @@
     }
   });
 
+  // A table wider than the screen (a calendar on a phone) scrolls sideways in the theme's
+  // wrapper: make that wrapper a region named by the table, which the keyboard can reach.
+  function scrollRegions() {
+    document.querySelectorAll("article .md-typeset__scrollwrap").forEach(function (wrap) {
+      var table = wrap.querySelector("table"), name = table && table.caption ? table.caption.textContent.trim() : "";
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        if (name) wrap.setAttribute("aria-label", name);
+        else if (table && table.getAttribute("aria-labelledby")) wrap.setAttribute("aria-labelledby", table.getAttribute("aria-labelledby"));
+      } else {
+        ["tabindex", "role", "aria-label", "aria-labelledby"].forEach(function (a) { wrap.removeAttribute(a); });
+      }
+    });
+  }
+  // Material wraps the tables once the page is mounted: its document$ says when.
+  if (window.document$) window.document$.subscribe(scrollRegions); else scrollRegions();
+  window.addEventListener("resize", scrollRegions);
+
   // A printed page shows where each link leads: its full address, read by the print stylesheet.
   document.querySelectorAll("article a[href]").forEach(function (a) {
     var href = a.getAttribute("href");
