@@ -39,6 +39,11 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
 
+    @classmethod
+    def of(cls, error: DataError) -> list[Finding]:
+        """The problems of a DataError (data/, or a file that could not be read) as findings."""
+        return [cls(*str(problem).split(": ", 1)) for problem in error.problems]
+
 
 def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
@@ -106,7 +111,7 @@ def content_findings(content: Path = CONTENT, book=None) -> list[Finding]:
             try:
                 texts[page] = text_files.read(folder / page, f"content/{lang}/{page}")
             except DataError as exc:
-                findings += [Finding(*str(p).split(": ", 1)) for p in exc.problems]
+                findings += Finding.of(exc)
         # A page that could not be read still exists: links to it are judged once it is readable.
         anchors = {page: set(ANCHOR.findall(texts[page])) if page in texts else None for page in pages}
         for page, text in texts.items():

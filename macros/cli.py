@@ -108,7 +108,7 @@ def _check(args) -> int:
         sections.append(("data/", []))
     except DataError as exc:
         book = None
-        sections.append(("data/", [checks.Finding(*str(p).split(": ", 1)) for p in exc.problems]))
+        sections.append(("data/", checks.Finding.of(exc)))
     sections.append(("pages and links", checks.content_findings(book=book)))
     if book is not None:
         sections.append(("catalogs", checks.catalog_findings(book)))

@@ -160,23 +160,26 @@ def test_refused_by_build(tmp_path, case, monkeypatch):
     assert not (tmp_path / "site" / "faq").exists()
 
 
-def test_a_page_with_a_byte_order_mark_stops_the_build(tmp_path, monkeypatch):
-    project = copy_project(tmp_path / "project")
-    _prepend(project / "content/ja/faq.md", b"\xef\xbb\xbf")
-    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "ja")
-    result = build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "content/ja/faq.md:1: saved with a byte-order mark (BOM)" in result.stderr, result.stderr[-2000:]
+# Sources only the build reads whole: it stops with the file and what is wrong in it.
+STOPPED_BUILD = {
+    "a page with a byte-order mark": ("ja", lambda p: _prepend(p / "content/ja/faq.md", b"\xef\xbb\xbf"),
+                                      "content/ja/faq.md:1: saved with a byte-order mark (BOM)"),
+    # The 404 page's title goes into the theme's template, which does not escape: refused.
+    "HTML in a translation": ("en", lambda p: _replace(p / "locales/en.po", 'msgstr "Page not found"',
+                                                       'msgstr "<script>alert(document.domain)</script>"'),
+                              "locales/en.po: the translation of 'ページが見つかりません' holds HTML"),
+}
 
 
-def test_html_in_a_translation_stops_the_build(tmp_path, monkeypatch):
-    """The 404 page's title goes into the theme's template, which does not escape: refused."""
+@pytest.mark.parametrize("case", STOPPED_BUILD, ids=str)
+def test_a_bad_source_stops_the_build(tmp_path, case, monkeypatch):
+    lang, edit, expected = STOPPED_BUILD[case]
     project = copy_project(tmp_path / "project")
-    _replace(project / "locales/en.po", 'msgstr "Page not found"', 'msgstr "<script>alert(document.domain)</script>"')
-    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "en")
+    edit(project)
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", lang)
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "locales/en.po: the translation of 'ページが見つかりません' holds HTML" in result.stderr, result.stderr[-2000:]
+    assert expected in result.stderr, result.stderr[-2000:]
 
 
 def test_markdown_in_translations_and_data_stays_text(tmp_path, monkeypatch):
