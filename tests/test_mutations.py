@@ -213,11 +213,10 @@ def test_a_number_typed_into_the_print_template_is_caught(site, book, tmp_path, 
 
 @pytest.fixture(scope="module")
 def printed_en(pdfs):
-    from test_print import _outline, _pdf, page_bodies
-    from pypdf import PdfReader
+    from test_print import _outline, _pdf, page_bodies, reader
 
     path = _pdf(pdfs, "en", "standard")
-    return page_bodies(path), _outline(PdfReader(path))
+    return page_bodies(path), _outline(reader(path))
 
 
 def _first_page_with(bodies, text):

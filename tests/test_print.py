@@ -43,18 +43,25 @@ def _pdf(pdfs, lang: str, edition: str) -> Path:
 
 
 @cache
+def reader(path: Path) -> PdfReader:
+    """The PDF parsed once per session (pypdf reads a PDF's object streams in Python: about a
+    second for each file, every time it is opened)."""
+    return PdfReader(path)
+
+
+@cache
 def pdf_pages(path: Path) -> list[str]:
     """The text of each page, as pdftotext extracts it (-raw: in the order it is drawn, which
     extracts Thai exactly)."""
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    return text.split("\f")[: len(PdfReader(path).pages)]
+    return text.split("\f")[: len(reader(path).pages)]
 
 
-def _outline(reader: PdfReader) -> list[tuple[str, int]]:
+def _outline(parsed: PdfReader) -> list[tuple[str, int]]:
     """Top-level bookmarks: (title, page number)."""
-    return [(item.title, reader.get_destination_page_number(item) + 1)
-            for item in reader.outline if not isinstance(item, list)]
+    return [(item.title, parsed.get_destination_page_number(item) + 1)
+            for item in parsed.outline if not isinstance(item, list)]
 
 
 def _chapter_titles(site: Path, lang: str) -> list[str]:
@@ -70,7 +77,7 @@ def _in_nav_order(site: Path, lang: str) -> list[Path]:
 def running_heads(path: Path) -> list[str]:
     """What the margins of each page should say: nothing on the cover; then the title of the
     chapter (or the contents) in effect, and the page number."""
-    outline = _outline(PdfReader(path))
+    outline = _outline(reader(path))
     heads = [""]
     for number in range(2, len(pdf_pages(path)) + 1):
         title = [title for title, first in outline if first <= number][-1]
@@ -120,15 +127,14 @@ def test_print_equals_the_web_block_by_block(site, pdfs, book, lang, edition):
     """Every block of the web articles is printed, in order, with exactly its text and facts;
     the cover shows its facts; nothing else printed holds a digit."""
     path = _pdf(pdfs, lang, edition)
-    problems = print_problems(site, book, lang, edition, page_bodies(path), _outline(PdfReader(path)))
+    problems = print_problems(site, book, lang, edition, page_bodies(path), _outline(reader(path)))
     assert not problems, f"{path.name}: {len(problems)} problem(s):\n" + "\n".join(problems[:20])
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_chapters_follow_the_web_and_the_contents_give_their_pages(site, pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    reader = PdfReader(path)
-    outline = _outline(reader)
+    outline = _outline(reader(path))
     titles = _chapter_titles(site, lang)
     # Reading order as on the web: the contents, then one bookmark per page of the site, in nav order.
     assert [title for title, _ in outline[1:]] == titles
@@ -144,25 +150,24 @@ def test_chapters_follow_the_web_and_the_contents_give_their_pages(site, pdfs, l
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_pdf_is_tagged_with_language_title_fonts_and_bookmarks(site, pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    reader = PdfReader(path)
-    root = reader.trailer["/Root"]
+    parsed = reader(path)
+    root = parsed.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "not a tagged PDF"
     assert root["/Lang"] == lang
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
-    assert reader.metadata.title == print_edition.site_name(site, lang)
+    assert parsed.metadata.title == print_edition.site_name(site, lang)
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts, "no font in the PDF"
     for line in fonts:
         embedded, _, unicode = line.split()[-5:-2]
         assert embedded == "yes" and unicode == "yes", f"font not embedded with a Unicode map: {line}"
-    assert len(_outline(reader)) == 1 + len(_chapter_titles(site, lang))
+    assert len(_outline(parsed)) == 1 + len(_chapter_titles(site, lang))
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
-    reader = PdfReader(_pdf(pdfs, lang, edition))
-    for number, page in enumerate(reader.pages[1:], 2):
+    for number, page in enumerate(reader(_pdf(pdfs, lang, edition)).pages[1:], 2):
         data = page.get_contents().get_data()
         assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
             f"page {number}: header and page number are not marked as artifacts")
@@ -171,13 +176,13 @@ def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_pages_are_a4_within_budget_and_text_is_large_enough(pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    reader = PdfReader(path)
-    assert len(reader.pages) <= MAX_PAGES[edition]
+    parsed = reader(path)
+    assert len(parsed.pages) <= MAX_PAGES[edition]
     assert path.stat().st_size <= MAX_BYTES
-    for page in reader.pages:
+    for page in parsed.pages:
         assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
     sizes = Counter()
-    for page in reader.pages:
+    for page in parsed.pages:
         sizes.update(body_text_sizes(page))
     assert min(sizes) >= MIN_BODY_SIZE[edition] - 0.01, f"text of {min(sizes)}pt in the {edition} edition"
 
