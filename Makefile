@@ -2,7 +2,7 @@
 # make test: run every test. Both set up what they need on a fresh machine.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 export NO_MKDOCS_2_WARNING := 1
 # Debian packages: Chromium for the browser tests (Playwright drives it; no browser download),
 # fonts so that every script of the guidebook renders (BIZ UD Gothic for Japanese print), Pango
@@ -13,16 +13,16 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: site test clean debian-packages
 
-$(STAMP): pyproject.toml
+# Every package at the version and hash of requirements.lock (pip-compile from pyproject.toml),
+# then the project itself, editable, for the `guidebook` command.
+$(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-*
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
-	  print('\n'.join(p['dependencies'] + p['optional-dependencies']['test']))" > $(VENV)/requirements.txt
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
-	printf '#!/bin/sh\nPYTHONPATH="%s$${PYTHONPATH:+:$$PYTHONPATH}" exec "%s/$(VENV)/bin/python" -m macros.cli "$$@"\n' "$(CURDIR)" "$(CURDIR)" > $(VENV)/bin/guidebook
-	chmod +x $(VENV)/bin/guidebook
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
+# `python -m macros.cli` (the `guidebook` command) runs the code beside this Makefile, even in a copy.
 site: $(STAMP) debian-packages
 	$(VENV)/bin/python -m macros.cli check
 	rm -rf .site-build

@@ -39,7 +39,7 @@ def _make_site(project):
 
 def test_a_failed_build_leaves_the_previous_site_intact(tmp_path):
     project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "pyproject.toml"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
         shutil.copy2(ROOT / name, project / name)
     previous = project / "site"
     previous.mkdir()
