@@ -91,7 +91,6 @@ def on_page_content(html: str, page, config, files) -> str:
 @event_priority(-200)  # after static-i18n has set this page's alternates
 def on_post_page(output: str, page, config) -> str:
     head = _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
-    head += _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
     output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
     return content_security_policy(_without_alternates(output), f"content/{page.file.src_uri}", config)
 
