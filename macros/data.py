@@ -236,6 +236,11 @@ def _check_references(book: Guidebook) -> list[Problem]:
         for loc, text in _strings(source.value):
             problems += [Problem(source.path, source.line_of(loc), ".".join(map(str, loc)), problem)
                          for problem in addresses.problems_in(text, hosts)]
+    readings, concepts = book.sources["readings"], book.glossary["ja"]
+    for concept in sorted(set(concepts) - set(book.readings)):
+        problems.append(Problem(readings.path, 1, concept, f"reading missing (ja: {concepts[concept]})"))
+    for concept in sorted(set(book.readings) - set(concepts)):
+        problems.append(Problem(readings.path, readings.line_of((concept,)), concept, "not a concept of glossary/ja.yml"))
     pickup = book.procedures.branch_card_pickup
     expect("procedures", ("branch_card_pickup", "reserve_by_phone_of"), pickup.reserve_by_phone_of,
            {k for k, v in offices.items() if v.phone}, "office with a phone number")

@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached, site_url  # noqa: E402
 from macros.languages import SOURCE  # noqa: E402
-from macros import addresses, csp, language_of_parts, open_data, rules  # noqa: E402
+from macros import addresses, csp, japanese_terms, language_of_parts, open_data, rules  # noqa: E402
 from macros.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
@@ -74,18 +74,20 @@ _ALLOWED = re.compile(r"^(?:https://|tel:|mailto:|#|\.{0,2}/(?!/)|[\w.-]+(?:/|\.
 
 def on_page_content(html: str, page, config, files) -> str:
     """Links written as raw HTML, references or autolinks get the same rule as Markdown links
-    (guidebook check): https or within the site; images only from the site. Japanese quoted
-    in another language is marked lang="ja" (language_of_parts)."""
-    hosts = load_cached().hosts
+    (guidebook check): https or within the site; images only from the site. The first use of
+    each glossary term gets its Japanese (japanese_terms); Japanese quoted in another language
+    is marked lang="ja" (language_of_parts)."""
+    book, lang = load_cached(), config.theme["language"]
     for attribute, target in _HREF.findall(html):
         bad = not _ALLOWED.match(target) or (attribute == "src" and target.startswith("https://"))
         if bad:
             raise PluginError(f"content/{page.file.src_uri}: {attribute}={target[:80]!r}: links must use https "
                               f"or stay in the site, and images must come from the site")
-        problem = addresses.problem(target, hosts) if target.startswith("https://") else None
+        problem = addresses.problem(target, book.hosts) if target.startswith("https://") else None
         if problem:
             raise PluginError(f"content/{page.file.src_uri}: {problem}")
-    return language_of_parts.mark(html, config.theme["language"])
+    html = japanese_terms.annotate(html, lang, book.glossary, book.readings)
+    return language_of_parts.mark(html, lang)
 
 
 @event_priority(-200)  # after static-i18n has set this page's alternates

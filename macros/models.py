@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
-from .values import (Age, Host, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
+from .values import (Age, Host, Kana, Romaji, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
                      YearMonthValue, YearValue)
 
 
@@ -394,6 +394,14 @@ class Link(Model):
         return url
 
 
+# --- readings.yml --------------------------------------------------------------------------
+
+
+class Reading(Model):
+    kana: Kana
+    romaji: Romaji
+
+
 # One model per file of data/; the file's stem is its name in fact paths.
 FILES: dict[str, type] = {
     "publication": Publication,
@@ -407,4 +415,5 @@ FILES: dict[str, type] = {
     "procedures": Procedures,
     "links": dict[Id, Link],
     "hosts": dict[Host, Text],
+    "readings": dict[Id, Reading],
 }

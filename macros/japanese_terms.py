@@ -1,0 +1,84 @@
+"""The Japanese of the glossary's terms, where a resident needs it: on a page in another language,
+the first use of each term in running text is followed by the Japanese term (marked
+``lang="ja"``, for the counter, a form or a kiosk screen) and its romaji (to say it):
+"PIN (暗証番号, anshō bangō)". Later uses on the page stay as they are.
+
+Headings, links, buttons, form labels, values of the guidebook and text already marked with a
+language are left alone; where a page already gives the Japanese right after the term, that
+use counts as the first."""
+
+from __future__ import annotations
+
+import html as html_escape
+import re
+
+# Elements whose text is never annotated (the annotation would lengthen a heading, a link, a
+# control, or sit inside a value).
+_SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "option", "select", "textarea",
+            "code", "pre", "script", "style", "summary", "title", "caption", "th"}
+# Where a term ends with its characters, not with its word: languages written without spaces
+# between words, and Korean, whose particles join the noun ("카드를").
+_UNSPACED = {"th", "zh", "ko"}
+# How far after a term the page may already give its Japanese.
+_ALREADY_GIVEN = 24
+
+_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def annotation(lang: str, japanese: str, romaji: str) -> str:
+    """What follows a term at its first use, as HTML (Chinese with its full-width brackets;
+    Korean with the bracket against the noun, before its particle)."""
+    ja = f'<span class="term-ja" lang="ja">{html_escape.escape(japanese)}</span>'
+    reading = f'<span lang="ja-Latn">{html_escape.escape(romaji)}</span>'
+    if lang == "zh":
+        return f"（{ja}，{reading}）"
+    return f"{'' if lang == 'ko' else ' '}({ja}, {reading})"
+
+
+def annotate(html: str, lang: str, glossary: dict[str, dict[str, str]], readings: dict) -> str:
+    """The page's HTML with the first use of each glossary term annotated."""
+    if lang == "ja":
+        return html
+    terms = {concept: local for concept, local in glossary[lang].items() if local != glossary["ja"][concept]}
+    if not terms:
+        return html
+    by_text = {local.casefold(): concept for concept, local in terms.items()}
+    # Longest first: "My Number Card Center" before "My Number Card" before "My Number".
+    alternatives = "|".join(re.escape(local) for local in sorted(terms.values(), key=len, reverse=True))
+    # A term ends with its word ("PINs"), where words are spaced; a term inside a word is none.
+    pattern = re.compile(f"(?:{alternatives})" if lang in _UNSPACED else f"(?<!\\w)(?:{alternatives})\\w*", re.IGNORECASE)
+    done: set[str] = set()
+
+    def replace(match: re.Match, text: str) -> str:
+        found = match.group(0)
+        concept = max(((len(t), c) for t, c in by_text.items() if found.casefold().startswith(t)), default=(0, None))[1]
+        if concept is None or concept in done:
+            return found
+        done.add(concept)
+        japanese = glossary["ja"][concept]
+        if japanese in text[match.end():match.end() + _ALREADY_GIVEN]:
+            return found
+        return found + annotation(lang, japanese, readings[concept].romaji)
+
+    out, open_elements = [], []  # (name, whether its text is left alone)
+    for tag, text in _TOKEN.findall(html):
+        if tag:
+            out.append(tag)
+            found = _TAG.match(tag)
+            if not found or found.group(2).lower() in _VOID or tag.endswith("/>"):
+                continue
+            name = found.group(2).lower()
+            if found.group(1):
+                while open_elements and open_elements.pop()[0] != name:
+                    pass
+            else:
+                attributes = found.group(3)
+                kept = name in _SKIPPED or " lang=" in attributes or re.search(r'class="[^"]*\bfact\b', attributes)
+                open_elements.append((name, bool(kept)))
+        elif any(kept for _, kept in open_elements):
+            out.append(text)
+        else:
+            out.append(pattern.sub(lambda m: replace(m, text), text))
+    return "".join(out)
