@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import lxml.etree
 import lxml.html
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -143,6 +145,15 @@ def _prefix_ids(article, slug: str) -> None:
             element.set(name, " ".join(f"{slug}--{ref}" for ref in element.get(name).split()))
 
 
+# An address cut after each "/" of its path, the site's own address whole: on paper a line may
+# break there and nowhere else (not at a hyphen, which would read as part of the address).
+_ADDRESS_PART = re.compile(r"[a-z]+://[^/]*/?|[^/]+/?")
+
+
+def address_parts(address: str) -> list[str]:
+    return _ADDRESS_PART.findall(address)
+
+
 @dataclass(frozen=True)
 class Links:
     """Where the links of the web pages lead on paper."""
@@ -167,7 +178,10 @@ class Links:
         address = target + (f"#{fragment}" if fragment else "")
         link.set("href", address)
         printed = lxml.html.fragment_fromstring('<span class="link-address"></span>')
-        printed.text = address
+        for i, part in enumerate(address_parts(address)):
+            if i:
+                printed.append(lxml.html.fragment_fromstring("<wbr>"))
+            lxml.etree.SubElement(printed, "span", {"class": "url-part"}).text = part
         qr = lxml.html.fragment_fromstring('<img class="qr">')
         qr.set("src", qr_code(address))
         qr.set("alt", address)
@@ -208,7 +222,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
     return env.get_template("guidebook.html").render(
         lang=lang, edition=edition, title=site_name(site, lang), chapters=chapters(site, lang, book),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
-        online=online, online_qr=qr_code(online),
+        online=online, online_parts=address_parts(online), online_qr=qr_code(online),
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )

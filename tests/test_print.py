@@ -227,6 +227,21 @@ def test_external_links_get_their_address_and_a_qr_code_in_print(site, book):
     assert soup.select_one(".cover img.qr")["alt"] == str(book.publication.online_edition) + "en/"
 
 
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_a_printed_address_breaks_only_after_a_slash(site, pdfs, book, lang, edition):
+    """Not at a hyphen or in the middle of a name, where the reader could not tell the line's
+    end from the address's."""
+    addresses = {a["href"] for path in _in_nav_order(site, lang) for a in main_content(path).select("a.external")}
+    addresses.add(print_edition.online_edition(book, lang))
+    text = "\n".join(pdf_pages(_pdf(pdfs, lang, edition)))
+    wrong = []
+    for address in sorted(addresses):
+        found = list(re.finditer("\n?".join(map(re.escape, address)), text))
+        assert found, f"{address} not printed"
+        wrong += [m.group(0) for m in found if re.search(r"[^/]\n", m.group(0))]
+    assert not wrong, f"addresses broken elsewhere than after a slash: {wrong}"
+
+
 def test_two_builds_give_the_same_pdf(site, pdfs, tmp_path):
     lang, edition = "ja", "large"  # QR codes, CJK fonts, every kind of page
     again = print_pdf.build(site, [lang], [edition], processes=1)[(lang, edition)]
