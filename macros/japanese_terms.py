@@ -19,6 +19,11 @@ _SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "option"
 # Where a term ends with its characters, not with its word: languages written without spaces
 # between words, and Korean, whose particles join the noun ("카드를").
 _UNSPACED = {"th", "zh", "ko"}
+# Spaced languages whose words take endings that are not the term's (postpositions).
+_JOINED_ENDINGS = {"ne"}
+# A letter of a word (Python's \w leaves out Devanagari's vowel signs: the block is named, its
+# dandas excepted): "पिन" (PIN) is no use in "छापिन्छ".
+_LETTER = "[\\w\u0900-\u0963\u0966-\u097f]"
 # How far after a term the page may already give its Japanese.
 _ALREADY_GIVEN = 24
 
@@ -37,6 +42,26 @@ def annotation(lang: str, japanese: str, romaji: str) -> str:
     return f"{'' if lang == 'ko' else ' '}({ja}, {reading})"
 
 
+def term_pattern(lang: str, terms: list[str]) -> str:
+    """A regular expression for a use of one of ``terms`` in running text of ``lang``.
+
+    Only a term's first letter may change case (a sentence may start with it: "Residence card";
+    "PIN" is not "pin" in "pinakabagong"). Where words are spaced, a use is a whole word, with a
+    plural ending in Latin script ("PINs"); Nepali joins its postpositions to the noun
+    ("कार्डको"), so the use runs to the end of the word. In Thai and Chinese (no spaces) and Korean
+    (particles joined to the noun), the use ends with the term's characters."""
+    def one(term: str) -> str:
+        first = term[0]
+        head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.upper() != first.lower() else re.escape(first)
+        return head + re.escape(term[1:])
+
+    alternatives = "|".join(map(one, terms))
+    if lang in _UNSPACED:
+        return f"(?:{alternatives})"
+    ending = f"{_LETTER}*" if lang in _JOINED_ENDINGS else f"(?:s|es)?(?!{_LETTER})"
+    return f"(?<!{_LETTER})(?:{alternatives}){ending}"
+
+
 def annotate(html: str, lang: str, glossary: dict[str, dict[str, str]], readings: dict) -> str:
     """The page's HTML with the first use of each glossary term annotated."""
     if lang == "ja":
@@ -44,11 +69,9 @@ def annotate(html: str, lang: str, glossary: dict[str, dict[str, str]], readings
     terms = {concept: local for concept, local in glossary[lang].items() if local != glossary["ja"][concept]}
     if not terms:
         return html
-    by_text = {local.casefold(): concept for concept, local in terms.items()}
     # Longest first: "My Number Card Center" before "My Number Card" before "My Number".
-    alternatives = "|".join(re.escape(local) for local in sorted(terms.values(), key=len, reverse=True))
-    # A term ends with its word ("PINs"), where words are spaced; a term inside a word is none.
-    pattern = re.compile(f"(?:{alternatives})" if lang in _UNSPACED else f"(?<!\\w)(?:{alternatives})\\w*", re.IGNORECASE)
+    pattern = re.compile(term_pattern(lang, sorted(terms.values(), key=len, reverse=True)))
+    by_text = {local.casefold(): concept for concept, local in terms.items()}
     done: set[str] = set()
 
     def replace(match: re.Match, text: str) -> str:

@@ -51,6 +51,9 @@ BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "th", "td",
 # A translator's explanation of a Japanese term: a paragraph with no fact, skipped by the block
 # comparison (written ``{ .translation-note }`` under the paragraph).
 NOTE = "translation-note"
+# An office's name and address in Japanese on a page of another language (components/offices.py):
+# not part of the block a translation shares with the Japanese page.
+IN_JAPANESE = "in-japanese"
 _PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
 
 
@@ -135,10 +138,18 @@ def mark_problems(site: Path, book) -> list[str]:
     return [problem for lang, name, path in built_pages(site) for problem in marks_in(read(path), lang, name, book)]
 
 
-def marks_in(soup, lang: str, name: str, book) -> list[str]:
+def _language_of(element, page_lang: str) -> str:
+    """The language a fact is written in: its element's (Japanese quoted on a page of another
+    language, for the counter), else the page's."""
+    marked = element.find_parent(attrs={"lang": True})
+    return marked["lang"] if marked is not None and marked["lang"] in LANGUAGES else page_lang
+
+
+def marks_in(soup, page_lang: str, name: str, book) -> list[str]:
     problems = []
     for element in soup.select("[data-fact]"):
-        where = Where(lang, name, _block_of(element))
+        lang = _language_of(element, page_lang)
+        where = Where(page_lang, name, _block_of(element))
         fact, form = element["data-fact"], element.get("data-form")
         if not form:
             problems.append(f"{where}: {fact} has no data-form")
@@ -156,6 +167,7 @@ def marks_in(soup, lang: str, name: str, book) -> list[str]:
             problems.append(f"{where}: {fact} as {form} should read {expected!r}, shows {shown!r}")
         if form == "phone" and element.get("href") != tel_of(str(book.fact(fact))):
             problems.append(f"{where}: {fact} links to {element.get('href')!r}, not {tel_of(str(book.fact(fact)))!r}")
+    lang = page_lang
     for element in soup.select("a[href^='tel:']"):
         if element.get("data-form") != "phone":
             problems.append(f"{Where(lang, name, _block_of(element))}: a tel: link that is no phone fact")
@@ -251,6 +263,8 @@ def blocks(article) -> list[Block]:
             index[id(element)] = len(out)
             out.append(Block("calendar" if calendar else element.name, element, []))
     for mark in article.select("[data-fact]"):
+        if mark.find_parent(class_=IN_JAPANESE):  # the Japanese for the counter: checked as marks, in Japanese
+            continue
         block = next((p for p in mark.parents if id(p) in index), None)
         if block is not None:
             out[index[id(block)]].facts.append((mark["data-fact"], mark.get("data-form", "")))

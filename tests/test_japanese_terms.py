@@ -26,6 +26,9 @@ LEFT_ALONE = ["h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "summa
               "script", "style"]
 
 
+LATIN_SCRIPT = ("en", "es", "pt", "id", "vi", "tl")
+
+
 def _glossary(lang: str) -> dict[str, str]:
     return yaml.safe_load((ROOT / f"data/glossary/{lang}.yml").read_text(encoding="utf-8"))
 
@@ -60,21 +63,29 @@ def test_first_use_of_each_term_gives_its_japanese_and_romaji(site, lang):
             shown[concept] = shown.get(concept, 0) + 1
             # The annotation is in the term's own text, right after it (and the rest of its word).
             before = japanese.previous_sibling if isinstance(japanese.previous_sibling, NavigableString) else ""
-            if not re.search(re.escape(terms[concept].casefold()) + r"\w*\W*$", before.casefold()):
+            if not re.search(re.escape(terms[concept].casefold()) + r"[^\s(（]*\s*[(（]$", before.casefold()):
                 problems.append(f"{lang}/{name}: {JAPANESE[concept]} follows {before[-40:]!r}, not {terms[concept]!r}")
         problems += [f"{lang}/{name}: {JAPANESE[c]} given {n} times" for c, n in shown.items() if n > 1]
-        text, whole = _running_text(article).casefold(), article.get_text()
+        text, whole = _running_text(article), article.get_text()
         for concept, local in terms.items():
-            if concept in shown or not re.search(re.escape(local.casefold()), text):
-                continue
             # A longer term holding this one ("My Number Card Center") is that term's use.
-            longer = [other for c, other in terms.items() if local.casefold() in other.casefold() and other != local]
             rest = text
-            for other in longer:
-                rest = rest.replace(other.casefold(), "")
-            if local.casefold() in rest and JAPANESE[concept] not in whole:
+            for other in (other for other in terms.values() if local in other and other != local):
+                rest = rest.replace(other, "").replace(other[0].swapcase() + other[1:], "")
+            if concept not in shown and _used(lang, local, rest) and JAPANESE[concept] not in whole:
                 problems.append(f"{lang}/{name}: uses {local!r} with no Japanese ({JAPANESE[concept]}) given")
     assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems[:30])
+
+
+def _used(lang: str, term: str, text: str) -> bool:
+    """Whether ``text`` uses ``term``: its first letter in either case; in a language of Latin
+    script, as a word of its own (a plural ending allowed: "PINs", not "pinakabagong")."""
+    first = f"[{re.escape(term[0].upper())}{re.escape(term[0].lower())}]"
+    if lang in LATIN_SCRIPT:
+        return re.search(rf"(?<!\w){first}{re.escape(term[1:])}(?:s|es)?(?!\w)", text) is not None
+    if lang == "ne":  # a word may take a postposition, but a term never starts inside a word
+        return re.search(rf"(?<![\w\u0900-\u097f]){re.escape(term)}", text) is not None
+    return re.search(first + re.escape(term[1:]), text) is not None
 
 
 def _long_vowels(romaji: str) -> str:
@@ -98,3 +109,19 @@ def test_readings_agree_with_pykakasi():
         if not re.match(_long_vowels(READINGS[concept]["romaji"]), hepburn):
             problems.append(f"{concept}: {term} romaji {READINGS[concept]['romaji']}, pykakasi spells {hepburn}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE])
+def test_every_office_is_given_in_japanese_as_the_japanese_page_writes_it(site, lang):
+    """Name and address to show a taxi driver or a counter: the office's Japanese name
+    (data/offices.yml) and its address exactly as the Japanese offices page shows it."""
+    offices = yaml.safe_load((ROOT / "data/offices.yml").read_text(encoding="utf-8"))
+    japanese_page = main_content(pages(site, SOURCE, LANGUAGES)["offices"])
+    addresses = {}
+    for address in japanese_page.select(".address"):
+        town = address.select_one('[data-fact$=".address.town_ja"]')["data-fact"].split(".")[1]
+        addresses.setdefault(town, address.get_text())
+    assert set(addresses) == set(offices), f"the Japanese offices page shows the addresses of {sorted(addresses)}"
+    shown = [element.get_text() for element in main_content(pages(site, lang, LANGUAGES)["offices"]).select(".in-japanese [lang=ja]")]
+    expected = [f"{offices[office]['name_ja']} {addresses[office]}" for office in offices]
+    assert sorted(shown) == sorted(expected), f"{lang}/offices shows {shown}, expected {expected}"

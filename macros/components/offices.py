@@ -1,12 +1,29 @@
 """Offices: addresses, how to get there, and the list of branch offices."""
 
+from markupsafe import Markup
+
 from ..context import Context
+from ..languages import SOURCE
 from .hours import _office
 
 
-def address(ctx: Context, office: str) -> str:
-    """Postal address of an office (ward, town, block numbers; building and floor if any)."""
-    return ctx.render("address.html", id=office, office=_office(ctx, office))
+def address(ctx: Context, office: str, in_japanese: bool = True) -> str:
+    """Postal address of an office (ward, town, block numbers; building and floor if any); on
+    a page of another language, followed by the office's name and address in Japanese, unless
+    ``in_japanese`` is false (where space is short: the printed cover)."""
+    shown = ctx.render("address.html", id=office, office=_office(ctx, office))
+    return shown + _in_japanese(ctx, office) if in_japanese else shown
+
+
+def _in_japanese(ctx: Context, office: str) -> Markup:
+    """The office's name and address as the Japanese pages write them (a reader shows them at a
+    counter or to a taxi driver), marked lang="ja"; nothing on a Japanese page."""
+    if ctx.lang == SOURCE:
+        return Markup()
+    japanese = Context(lang=SOURCE, book=ctx.book, locales_dir=ctx.locales_dir)
+    name = japanese.words(f"offices.{office}.name_ja")
+    where = japanese.render("address.html", id=office, office=_office(ctx, office))
+    return ctx.render("in_japanese.html", name=name, address=where)
 
 
 def access_list(ctx: Context, office: str = "center") -> str:
@@ -17,7 +34,8 @@ def access_list(ctx: Context, office: str = "center") -> str:
 def office_list(ctx: Context, kind: str = "branch") -> str:
     """A table of the offices of one kind: name and section, address, hours."""
     ids = [key for key, office in ctx.book.offices.items() if office.kind == kind]
-    return ctx.render("office_list.html", ids=ids, offices=ctx.book.offices)
+    return ctx.render("office_list.html", ids=ids, offices=ctx.book.offices,
+                      in_japanese={key: _in_japanese(ctx, key) for key in ids})
 
 
 def publisher(ctx: Context) -> str:
