@@ -359,6 +359,8 @@ def calendar_problems(site: Path, book) -> list[str]:
                         if columns[column] != weekday_names[day.weekday()]:
                             problems.append(f"{at}: in the column of {columns[column]}, "
                                             f"not {weekday_names[day.weekday()]}")
+                        if cell.get("data-weekday") != weekday_names[day.weekday()]:  # shown on a phone
+                            problems.append(f"{at}: says it is {cell.get('data-weekday')!r}, not {weekday_names[day.weekday()]}")
                         if day_mark.get_text() != fmt.number(day.day):
                             problems.append(f"{at}: shows the day as {day_mark.get_text()!r}")
                         problems += _day_problems(book, lang, at, office, day, cell, REASONS)

@@ -384,3 +384,24 @@ def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site)
 def test_no_script_writes_a_digit_from_outside_a_fact(audit):
     """The live page after its scripts ran (Material's included) holds no digit outside a mark."""
     assert not any(audit.live_digits.values()), _report(audit.live_digits)
+
+
+CALENDAR_ON_A_PHONE = """() => [...document.querySelectorAll(".opening-calendar table")].map(table => {
+  const scroller = table.closest(".md-typeset__scrollwrap") || table.parentElement;
+  const days = [...table.querySelectorAll("td[data-weekday]")];
+  return {month: table.caption.textContent, scrolls: scroller.scrollWidth > scroller.clientWidth + 1, days: days.length,
+          lines: new Set(days.map(day => Math.round(day.getBoundingClientRect().top))).size,
+          weekdays: days.filter(day => getComputedStyle(day, "::before").content === `"${day.dataset.weekday}"`).length};
+})"""
+
+
+@pytest.mark.parametrize("address", ["offices/", "en/offices/", "th/offices/", "ne/offices/"])
+def test_on_a_phone_the_calendar_is_a_list_of_days_with_their_weekdays(browser, base_url, address):
+    """No month scrolls sideways at 320px: each day is a line of its own that names its weekday."""
+    page = browser.new_page(viewport=NARROW)
+    page.goto(base_url + address)
+    months = page.evaluate(CALENDAR_ON_A_PHONE)
+    page.close()
+    assert months, f"{address}: no calendar"
+    wrong = [month for month in months if month["scrolls"] or not month["days"] == month["lines"] == month["weekdays"]]
+    assert not wrong, f"{address}: {wrong}"

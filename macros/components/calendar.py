@@ -8,9 +8,9 @@ from ..context import Context
 from ..rules import calendar_window, opening_days
 from .hours import _office
 
-# Why a day is closed, as the calendar says it (rules.CLOSED_REASONS).
+# Why a day is closed, as the calendar says it (rules.CLOSED_REASONS): each says "closed".
 REASONS = {
-    "new_year": N_("年末年始"),
+    "new_year": N_("年末年始のため休館"),
     "national_holiday": N_("祝日のため休館"),
     "sunday": N_("休館日"),
     "saturday": N_("休館日"),
@@ -40,5 +40,8 @@ def opening_calendar(ctx: Context, office: str = "center") -> str:
     # take for a date; the full name ("Thứ Hai") has none.
     headers = [(names["wide"][d], names["abbreviated"][d] if not any(ch.isdigit() for ch in names["abbreviated"][d])
                 else names["wide"][d]) for d in weekdays]
+    # Each day's weekday in full, which a phone shows beside the day when the weeks become a list.
+    weekday_names = [names["wide"][d] for d in range(7)]
     return ctx.render("opening_calendar.html", id=office, tables=tables, reasons=REASONS, weekdays=headers,
+                      weekday_names=weekday_names,
                       saturday_path=f"offices.{office}.hours.saturdays", weekday_path=f"offices.{office}.hours.weekdays")
