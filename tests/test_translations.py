@@ -13,6 +13,9 @@ from macros.languages import LANGUAGES, SOURCE
 from tracing import pages
 
 CORRECTED = {
+    # Statements read against the printed guidebook (the Japanese pages included).
+    "ja": ["健康保険証の発行が終わり", "カードの電子証明書が使えなくなります"],
+    "en": ["stopped being issued", "you can no longer use the electronic certificates"],
     "vi": ["ngày ngày", "Initializing search", "Bỏ qua", "Trở lại mục lục", "tài liệu liên quan",
            "từ khác trong trang", "PDF để in: Chữ", "Số ấn phẩm", "phạm vi của tuyên bố này", "tiêu đề và đầu cột"],
     "ko": ["AA을", "마이넘버 카드 및 전자증명서를 넣은", "번째 토요일", "및 4", "검색 초기화", "상단/헤더", "하단/푸터",
@@ -67,7 +70,8 @@ def _published(site, lang: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", CORRECTED)
 def test_corrected_wording_does_not_come_back(site, lang):
-    catalog = (ROOT / "locales" / f"{lang}.po").read_text(encoding="utf-8")
+    po = ROOT / "locales" / f"{lang}.po"  # Japanese, the source, has none
+    catalog = po.read_text(encoding="utf-8") if po.exists() else ""
     found = [f"{name}: {phrase!r}" for name, text in {**_published(site, lang), f"locales/{lang}.po": catalog}.items()
              for phrase in CORRECTED[lang] if phrase in text]
     assert not found, f"{lang}: wording corrected before is back:\n" + "\n".join(found)
