@@ -51,6 +51,44 @@ def test_a_wrong_date_is_explained(page):
     assert page.locator(".vc-result").inner_text().strip() == page.locator(".vc-result").get_attribute("data-label-invalid")
 
 
+def _submit(page, birth: str, issued: str, stay: str = "") -> None:
+    page.fill("#vc-birth", birth)
+    page.fill("#vc-issued", issued)
+    page.fill("#vc-stay", stay)
+    page.click("form.validity-calculator button[type=submit]")
+
+
+FIELD_STATE = """() => Object.fromEntries(["vc-birth", "vc-issued", "vc-stay"].map(id => [id,
+  [document.getElementById(id).getAttribute("aria-invalid"), document.getElementById(id).getAttribute("aria-describedby")]]))"""
+
+
+@pytest.mark.parametrize("birth,issued,stay,wrong", [
+    ("", "2026-04-13", "", ["vc-birth"]),                  # missing
+    ("1990-05-05", "2026-02-30", "", ["vc-issued"]),        # no such day
+    ("2000-01-01", "1999-12-31", "", ["vc-issued"]),        # issued before birth
+    ("1990-05-05", "2026-04-13", "2026-04-12", ["vc-stay"]),  # stay ending before issue
+])
+def test_a_wrong_date_is_tied_to_its_field_which_takes_the_focus(page, birth, issued, stay, wrong):
+    _submit(page, birth, issued, stay)
+    message = page.locator(".vc-result #vc-error")
+    assert message.count() == 1, "the error message has no id for the fields to point to"
+    assert message.inner_text() == page.locator(".vc-result").get_attribute("data-label-invalid")
+    state = page.evaluate(FIELD_STATE)
+    assert state == {field: (["true", "vc-error"] if field in wrong else [None, None]) for field in state}
+    assert page.evaluate("() => document.activeElement.id") == wrong[0]
+
+
+def test_an_expiry_already_past_is_said_in_words_and_the_answer_takes_the_focus(page):
+    result = page.locator(".vc-result")
+    _submit(page, "1980-05-05", "2005-06-01")  # card and certificates expired years ago
+    assert [note.get_attribute("data-past") for note in result.locator("[data-past]").all()] == [
+        "card_expires", "certificate_expires"]
+    assert page.evaluate("() => document.activeElement.classList.contains('vc-result')")
+    assert page.evaluate(FIELD_STATE) == {field: [None, None] for field in ("vc-birth", "vc-issued", "vc-stay")}
+    _submit(page, "1980-05-05", dt.date.today().isoformat())  # issued today: nothing has passed
+    assert result.locator("dd").count() == 5 and result.locator("[data-past]").count() == 0
+
+
 def _expected_answer(book, lang: str, answer: dict) -> dict:
     """What the page must display: dates and words from the formatter and the catalog."""
     fmt = formatter(lang)

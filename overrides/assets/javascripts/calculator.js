@@ -61,13 +61,30 @@
     };
   }
 
-  function show(form, answer) {
+  function today() {
+    var t = new Date();
+    return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate() };
+  }
+
+  // The answer, or the error tied to the fields that caused it (aria-invalid, described by the
+  // message, the first of them focused); the answer takes the focus, so that it is read next.
+  function show(form, answer, wrong) {
     var out = form.querySelector(".vc-result");
     out.textContent = "";
+    ["birth", "issued", "stay"].forEach(function (name) {
+      form.elements[name].removeAttribute("aria-invalid");
+      form.elements[name].removeAttribute("aria-describedby");
+    });
     if (!answer) {
       var p = document.createElement("p");
+      p.id = "vc-error";
       p.textContent = out.dataset.labelInvalid;
       out.appendChild(p);
+      wrong.forEach(function (field) {
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", "vc-error");
+      });
+      wrong[0].focus();
       return;
     }
     // Dates in the words of the build's formatter (data-dates: one pattern a month), never Intl.
@@ -85,17 +102,28 @@
         dd.dataset.value = iso(value);
       }
     });
+    // An expiry date already past says so in words.
+    list.querySelectorAll("[data-past]").forEach(function (note) {
+      if (cmp(answer[note.dataset.past], today()) >= 0) note.remove();
+    });
     out.appendChild(list);
+    out.tabIndex = -1;
+    out.focus();
   }
 
   document.querySelectorAll("form.validity-calculator").forEach(function (form) {
     var rules = JSON.parse(form.dataset.rules);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var birth = parse(form.elements.birth.value), issued = parse(form.elements.issued.value);
-      var stayText = form.elements.stay.value, stay = stayText ? parse(stayText) : null;
-      var ok = birth && issued && (!stayText || stay);
-      show(form, ok ? validity(rules, birth, issued, stay) : null);
+      var fields = form.elements;
+      var birth = parse(fields.birth.value), issued = parse(fields.issued.value);
+      var stayText = fields.stay.value, stay = stayText ? parse(stayText) : null;
+      var wrong = [[fields.birth, birth], [fields.issued, issued], [fields.stay, !stayText || stay]]
+        .filter(function (pair) { return !pair[1]; }).map(function (pair) { return pair[0]; });
+      var answer = wrong.length ? null : validity(rules, birth, issued, stay);
+      // Dates that exist but contradict each other: the later field is the one to correct.
+      if (!answer && !wrong.length) wrong = [stay && cmp(stay, issued) < 0 ? fields.stay : fields.issued];
+      show(form, answer, wrong);
     });
   });
   window.guidebookValidity = function (rules, birth, issued, stay) {
