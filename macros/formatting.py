@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_skeleton, format_time
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 

@@ -26,7 +26,7 @@ from .catalog import N_, ROOT, translate
 from . import components
 from .context import Context
 from .data import Guidebook, site_url
-from .languages import LANGUAGES, SOURCE
+from .languages import LANGUAGES, SOURCE, folder, root
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -68,11 +68,11 @@ def site_path(book: Guidebook) -> str:
 def online_edition(book: Guidebook, lang: str) -> str:
     """The address of the web edition in ``lang``: Japanese at the root, others in their folder."""
     root = str(book.publication.online_edition)
-    return root if lang == SOURCE else urljoin(root, f"{lang}/")
+    return urljoin(root, folder(lang))
 
 
 def language_root(site: Path, lang: str) -> Path:
-    return site if lang == SOURCE else site / lang
+    return root(site, lang)
 
 
 def pages_in_nav_order(site: Path, lang: str) -> list[tuple[str, object]]:

@@ -51,9 +51,11 @@ def site_pages(site: Path, languages) -> list[str]:
     ("", "en/faq/") and each language's 404 page ("404.html", "en/404.html")."""
     from tracing import pages
 
+    from macros.languages import folder
+
     found = []
     for lang in languages:
-        prefix = "" if lang == "ja" else f"{lang}/"
+        prefix = folder(lang)
         found += [prefix + ("" if name == "." else f"{name}/") for name in pages(site, lang, languages)]
         if (site / prefix / "404.html").exists():
             found.append(f"{prefix}404.html")

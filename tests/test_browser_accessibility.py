@@ -19,7 +19,7 @@ from browser import AXE, site_pages
 import contract
 from bs4 import BeautifulSoup
 
-from macros.languages import LANGUAGES, SOURCE
+from macros.languages import LANGUAGES, SOURCE, folder
 from tracing import pages
 
 AXE_OPTIONS = {
@@ -229,7 +229,7 @@ def _report(found: dict[str, list[str]]) -> str:
 def test_every_page_of_every_language_is_audited(audit, served_site):
     site = served_site[0]
     for lang in LANGUAGES:
-        prefix = "" if lang == SOURCE else f"{lang}/"
+        prefix = folder(lang)
         expected = {prefix + ("" if n == "." else f"{n}/") for n in pages(site, SOURCE, LANGUAGES)} | {f"{prefix}404.html"}
         assert expected <= set(audit.visited), f"{lang}: not audited {sorted(expected - set(audit.visited))}"
 
@@ -375,7 +375,7 @@ def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site)
 
     site = served_site[0]
     for lang in LANGUAGES:
-        page = ("" if lang == SOURCE else f"{lang}/") + "accessibility/"
+        page = folder(lang) + "accessibility/"
         soup = BeautifulSoup((site / page / "index.html").read_text(encoding="utf-8"), "lxml")
         linked = {urljoin("/" + page, a["href"]) for a in soup.select("article a[href$='.pdf']")}
         assert linked == {f"/{PDF_FOLDER}/{pdf_name(lang, edition)}" for edition in EDITIONS}, lang

@@ -10,7 +10,7 @@ from test_rules import VALIDITY
 
 from macros import catalog, rules
 from macros.formatting import formatter
-from macros.languages import LANGUAGES
+from macros.languages import LANGUAGES, folder
 
 D = dt.date.fromisoformat
 
@@ -108,7 +108,7 @@ def test_the_page_displays_every_answer_as_the_formatter_writes_it(browser, base
     """The shared table of cases through the form of each language: the text on screen is the
     Formatter's (Gregorian years in Thai, Nepali month names, "ngày … tháng … năm …")."""
     page = browser.new_page()
-    page.goto(base_url + ("" if lang == "ja" else f"{lang}/") + "what-to-do/")
+    page.goto(base_url + folder(lang) + "what-to-do/")
     try:
         for case, (birth, issued, stay, *_rest) in VALIDITY.items():
             page.fill("#vc-birth", birth)

@@ -1,7 +1,5 @@
 """Per-language catalogs: every label and every piece of data wording translated, placeholders kept."""
 
-import re
-
 import pytest
 import yaml
 
@@ -11,7 +9,6 @@ from macros.catalog import translate
 from macros.checks import catalog_findings
 from macros.errors import MacroError
 from macros.languages import LANGUAGES, SOURCE
-from babel.messages.pofile import read_po
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE]
 

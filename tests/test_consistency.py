@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from conftest import ROOT, build, copy_project
 import contract
 from tracing import main_content, pages

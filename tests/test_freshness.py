@@ -8,7 +8,7 @@ from tracing import main_content
 from macros import freshness
 from macros import STALE_NOTICE
 from macros.catalog import translate
-from macros.languages import LANGUAGES, SOURCE
+from macros.languages import LANGUAGES, SOURCE, root as language_root
 
 
 def test_every_translation_is_up_to_date():
@@ -37,7 +37,7 @@ def test_a_stale_page_shows_a_notice_in_its_language(tmp_path):
     assert result.returncode == 0, result.stderr
     notice = {lang: translate(lang, STALE_NOTICE) for lang in LANGUAGES}
     for lang in LANGUAGES:
-        root = tmp_path / "site" / ("" if lang == SOURCE else lang)
+        root = language_root(tmp_path / "site", lang)
         card, faq = (main_content(root / page / "index.html").get_text() for page in ("card", "faq"))
         assert (notice[lang] in card) == (lang != SOURCE), f"{lang}/card"
         assert notice[lang] not in faq, f"{lang}/faq is up to date"

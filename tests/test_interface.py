@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.languages import LANGUAGES, SOURCE
+from macros.languages import LANGUAGES, SOURCE, folder, root
 from tracing import pages
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
@@ -76,14 +76,14 @@ def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, bo
         for name, path in pages(site, lang, LANGUAGES).items():
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             assert not soup.select('link[rel="alternate"]'), f"{lang}/{name}: alternates in the head"
-            address = base + ("" if lang == SOURCE else f"{lang}/") + ("" if name == "." else f"{name}/")
+            address = base + folder(lang) + ("" if name == "." else f"{name}/")
             alternates = entries.get(address)
             assert alternates is not None, f"{address} is not in sitemap.xml"
             assert set(alternates) == set(LANGUAGES) | {"x-default"}, f"{lang}/{name}: {sorted(alternates)}"
             assert alternates["x-default"] == alternates[SOURCE] == base + ("" if name == "." else f"{name}/")
             assert alternates[lang] == address
     for lang in LANGUAGES:
-        not_found = site / ("" if lang == SOURCE else lang) / "404.html"
+        not_found = root(site, lang) / "404.html"
         assert 'rel="alternate"' not in not_found.read_text(encoding="utf-8"), not_found
 
 
@@ -92,7 +92,7 @@ def test_a_404_page_in_every_language(site):
     from macros.hooks import NOT_FOUND_TITLE
 
     for lang in LANGUAGES:
-        path = site / ("" if lang == SOURCE else lang) / "404.html"
+        path = root(site, lang) / "404.html"
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == lang and soup.h1.get_text(strip=True) == translate(lang, NOT_FOUND_TITLE)
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.languages import LANGUAGES, SOURCE
+from macros.languages import LANGUAGES, root
 from tracing import pages
 
 CORRECTED = {
@@ -63,7 +63,7 @@ def _published(site, lang: str) -> dict[str, str]:
     """Every built page of a language: its markup (interface strings, search configuration) with
     character references read, and its text as a reader sees it (tags between words dropped)."""
     found = {name: path.read_text(encoding="utf-8") for name, path in pages(site, lang, LANGUAGES).items()}
-    found["404.html"] = (site / ("" if lang == SOURCE else lang) / "404.html").read_text(encoding="utf-8")
+    found["404.html"] = (root(site, lang) / "404.html").read_text(encoding="utf-8")
     return {name: html.unescape(text) + "\n" + re.sub(r"\s+", " ", BeautifulSoup(text, "lxml").get_text())
             for name, text in found.items()}
 

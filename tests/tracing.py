@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from macros.languages import root as language_root
+
 
 def main_content(html_path: Path):
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml")
@@ -14,7 +16,7 @@ def main_content(html_path: Path):
 
 def pages(site: Path, lang: str, languages) -> dict[str, Path]:
     """Built pages of one language, keyed by their path relative to the language root."""
-    root = site if lang == "ja" else site / lang
+    root = language_root(site, lang)
     others = {site / code for code in languages if code != "ja"}
     found = {}
     for path in sorted(root.rglob("index.html")):

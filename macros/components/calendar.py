@@ -1,8 +1,6 @@
 """The opening calendar of an office for the months around the build, made at build time
 from the rules module so that it works without JavaScript."""
 
-import datetime as dt
-
 from ..catalog import N_
 from ..context import Context
 from ..rules import calendar_window, opening_days
