@@ -12,6 +12,8 @@ from __future__ import annotations
 import html as html_escape
 import re
 
+from .html_text import rewrite_text
+
 # Elements whose text is never annotated (the annotation would lengthen a heading, a link, a
 # control, or sit inside a value).
 _SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "option", "select", "textarea",
@@ -27,9 +29,7 @@ _LETTER = "[\\w\u0900-\u0963\u0966-\u097f]"
 # How far after a term the page may already give its Japanese.
 _ALREADY_GIVEN = 24
 
-_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_FACT = re.compile(r'class="[^"]*\bfact\b')
 
 
 def annotation(lang: str, japanese: str, romaji: str) -> str:
@@ -85,23 +85,7 @@ def annotate(html: str, lang: str, glossary: dict[str, dict[str, str]], readings
             return found
         return found + annotation(lang, japanese, readings[concept].romaji)
 
-    out, open_elements = [], []  # (name, whether its text is left alone)
-    for tag, text in _TOKEN.findall(html):
-        if tag:
-            out.append(tag)
-            found = _TAG.match(tag)
-            if not found or found.group(2).lower() in _VOID or tag.endswith("/>"):
-                continue
-            name = found.group(2).lower()
-            if found.group(1):
-                while open_elements and open_elements.pop()[0] != name:
-                    pass
-            else:
-                attributes = found.group(3)
-                kept = name in _SKIPPED or " lang=" in attributes or re.search(r'class="[^"]*\bfact\b', attributes)
-                open_elements.append((name, bool(kept)))
-        elif any(kept for _, kept in open_elements):
-            out.append(text)
-        else:
-            out.append(pattern.sub(lambda m: replace(m, text), text))
-    return "".join(out)
+    def left_alone(name: str, attributes: str) -> bool:
+        return name in _SKIPPED or " lang=" in attributes or _FACT.search(attributes) is not None
+
+    return rewrite_text(html, left_alone, lambda text: pattern.sub(lambda m: replace(m, text), text))

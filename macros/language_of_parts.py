@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .html_text import rewrite_text
+
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f"
 _KANJI = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCTUATION = "\u3000-\u3004\u3006-\u303f\u30fb\uff01-\uff5e"
@@ -15,9 +17,6 @@ _ANY_JAPANESE = re.compile(f"[{_KANA}{_KANJI}{_PUNCTUATION}]*[{_KANA}{_KANJI}][{
 # On a Chinese page, characters alone do not tell Japanese from Chinese: a run with kana in it.
 _WITH_KANA = re.compile(f"[{_KANJI}\u30fb]*[{_KANA}][{_KANA}{_KANJI}\u30fb]*")
 
-_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _RAW = {"script", "style"}
 
 
@@ -26,21 +25,5 @@ def mark(html: str, page_lang: str) -> str:
     if page_lang == "ja":
         return html
     runs = _WITH_KANA if page_lang == "zh" else _ANY_JAPANESE
-    out, open_elements = [], []  # (name, whether it names a language or holds raw text)
-    for tag, text in _TOKEN.findall(html):
-        if tag:
-            out.append(tag)
-            found = _TAG.match(tag)
-            if not found or found.group(2).lower() in _VOID or tag.endswith("/>"):
-                continue
-            name = found.group(2).lower()
-            if found.group(1):  # a closing tag: close up to its element
-                while open_elements and open_elements.pop()[0] != name:
-                    pass
-            else:
-                open_elements.append((name, name in _RAW or " lang=" in found.group(3)))
-        elif any(kept for _, kept in open_elements):
-            out.append(text)
-        else:
-            out.append(runs.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', text))
-    return "".join(out)
+    return rewrite_text(html, lambda name, attributes: name in _RAW or " lang=" in attributes,
+                        lambda text: runs.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', text))
