@@ -145,17 +145,16 @@ def _language_of(element, page_lang: str) -> str:
     return marked["lang"] if marked is not None and marked["lang"] in LANGUAGES else page_lang
 
 
-def marks_in(soup, page_lang: str, name: str, book) -> list[str]:
+def marks_in(soup, lang: str, name: str, book) -> list[str]:
     problems = []
     for element in soup.select("[data-fact]"):
-        lang = _language_of(element, page_lang)
-        where = Where(page_lang, name, _block_of(element))
+        where = Where(lang, name, _block_of(element))
         fact, form = element["data-fact"], element.get("data-form")
         if not form:
             problems.append(f"{where}: {fact} has no data-form")
             continue
         try:
-            expected = expected_text(book, lang, fact, form)
+            expected = expected_text(book, _language_of(element, lang), fact, form)
         except KeyError:
             problems.append(f"{where}: marked with {fact!r}, which is not a fact of data/")
             continue
@@ -167,7 +166,6 @@ def marks_in(soup, page_lang: str, name: str, book) -> list[str]:
             problems.append(f"{where}: {fact} as {form} should read {expected!r}, shows {shown!r}")
         if form == "phone" and element.get("href") != tel_of(str(book.fact(fact))):
             problems.append(f"{where}: {fact} links to {element.get('href')!r}, not {tel_of(str(book.fact(fact)))!r}")
-    lang = page_lang
     for element in soup.select("a[href^='tel:']"):
         if element.get("data-form") != "phone":
             problems.append(f"{Where(lang, name, _block_of(element))}: a tel: link that is no phone fact")
