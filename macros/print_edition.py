@@ -26,7 +26,8 @@ from .catalog import N_, ROOT, translate
 from . import components
 from .context import Context
 from .data import Guidebook, site_url
-from .languages import LANGUAGES, SOURCE, folder, root
+from .languages import LANGUAGES, SOURCE, folder
+from .languages import root as language_root
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -67,23 +68,18 @@ def site_path(book: Guidebook) -> str:
 
 def online_edition(book: Guidebook, lang: str) -> str:
     """The address of the web edition in ``lang``: Japanese at the root, others in their folder."""
-    root = str(book.publication.online_edition)
-    return urljoin(root, folder(lang))
-
-
-def language_root(site: Path, lang: str) -> Path:
-    return root(site, lang)
+    return urljoin(str(book.publication.online_edition), folder(lang))
 
 
 def pages_in_nav_order(site: Path, lang: str) -> list[tuple[str, object]]:
     """(path below the language root, parsed page) of each page, following the pages' own
     ``<link rel="next">`` from the home page: the order of the site's navigation."""
-    root = language_root(site, lang)
+    base = language_root(site, lang)
     found, url = [], ""
     while url is not None:
         if url in (u for u, _ in found):
             raise ValueError(f"{lang}: the pages' next links go round in a circle at {url!r}")
-        tree = lxml.html.parse(str(root / url / "index.html"))
+        tree = lxml.html.parse(str(base / url / "index.html"))
         found.append((url, tree))
         following = tree.xpath("//head/link[@rel='next']/@href")
         url = urljoin(f"{_LOCAL}{url}", following[0]).removeprefix(_LOCAL) if following else None

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from contract import BLOCKS, DIGIT, NOTE, read
 
-from macros.print_edition import language_root
+from macros.languages import root as language_root
 
 # Elements the print edition leaves out: they only work on screen.
 SCREEN_ONLY = ("form", "script", "noscript", "template")

@@ -22,6 +22,7 @@ from tracing import main_content, pages
 
 from macros import print_edition, print_pdf
 from macros.languages import LANGUAGES
+from macros.languages import root as language_root
 
 EDITIONS = list(print_edition.EDITIONS)
 JOBS = [(lang, edition) for lang in LANGUAGES for edition in EDITIONS]
@@ -69,7 +70,7 @@ def _chapter_titles(site: Path, lang: str) -> list[str]:
 
 
 def _in_nav_order(site: Path, lang: str) -> list[Path]:
-    root = print_edition.language_root(site, lang)
+    root = language_root(site, lang)
     return [root / url / "index.html" for url, _ in print_edition.pages_in_nav_order(site, lang)]
 
 
