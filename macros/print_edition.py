@@ -16,7 +16,6 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import lxml.etree
 import lxml.html
 import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -146,8 +145,10 @@ def _prefix_ids(article, slug: str) -> None:
 _ADDRESS_PART = re.compile(r"[a-z]+://[^/]*/?|[^/]+/?")
 
 
-def address_parts(address: str) -> list[str]:
-    return _ADDRESS_PART.findall(address)
+def breakable_address(address: str) -> Markup:
+    """The address as HTML: its parts kept whole, a break opportunity after each."""
+    return Markup("<wbr>").join(Markup('<span class="url-part">{}</span>').format(part)
+                                for part in _ADDRESS_PART.findall(address))
 
 
 @dataclass(frozen=True)
@@ -173,11 +174,7 @@ class Links:
             target = self.published_root + target.removeprefix(self.built_root)
         address = target + (f"#{fragment}" if fragment else "")
         link.set("href", address)
-        printed = lxml.html.fragment_fromstring('<span class="link-address"></span>')
-        for i, part in enumerate(address_parts(address)):
-            if i:
-                printed.append(lxml.html.fragment_fromstring("<wbr>"))
-            lxml.etree.SubElement(printed, "span", {"class": "url-part"}).text = part
+        printed = lxml.html.fragment_fromstring(f'<span class="link-address">{breakable_address(address)}</span>')
         qr = lxml.html.fragment_fromstring('<img class="qr">')
         qr.set("src", qr_code(address))
         qr.set("alt", address)
@@ -218,7 +215,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
     return env.get_template("guidebook.html").render(
         lang=lang, edition=edition, title=site_name(site, lang), chapters=chapters(site, lang, book),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
-        online=online, online_parts=address_parts(online), online_qr=qr_code(online),
+        online=online, online_address=breakable_address(online), online_qr=qr_code(online),
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )
