@@ -1,7 +1,9 @@
 """The search finds words in every script (Japanese, Chinese and Thai are segmented by Material's
 lunr languages) and lists the results in the page's language first (one index holds every
-language; overrides/assets/javascripts/workers/search-language.js boosts the page's own)."""
+language; overrides/assets/javascripts/workers/search-language.js boosts the page's own). The
+index is built when the reader searches, not on every page view."""
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -47,3 +49,16 @@ def test_results_in_the_page_language_come_first(page, base_url, address):
     assert {lang} < set(found), f"{SHARED} should be found in {lang} and another language: {found}"
     own = [language == lang for language in found]
     assert own == sorted(own, reverse=True), found
+
+
+def test_a_page_view_builds_no_search_index_until_the_reader_searches(page, base_url):
+    # Building the index loads lunr's language pipelines (lunr/min/lunr.*.js, tinyseg.js, ...):
+    # what a page view asks for shows whether the worker built it.
+    asked = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.goto(base_url + "en/faq/", wait_until="networkidle")
+    lunr = re.compile(r"/assets/javascripts/lunr/")
+    assert not [path for path in asked if lunr.search(path)], (
+        f"the page view built the search index: {[path for path in asked if lunr.search(path)]}")
+    assert results(page, base_url, "en/faq/", "PIN") and any(lunr.search(path) for path in asked), (
+        "a search should build the index and find results")
