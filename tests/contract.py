@@ -63,7 +63,7 @@ def read(path: Path) -> BeautifulSoup:
     return _parsed(path, stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=160)  # the pages of one site, with room for the Japanese ones a copy compares with
+@lru_cache(maxsize=256)  # the pages of two sites: the session's and a copy built from changed data
 def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import contract
 
 from macros.languages import root as language_root
 
 
 def main_content(html_path: Path):
-    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml")
-    return soup.select_one("article.md-content__inner")
+    """The article of a built page, from the parse the checks share (read only)."""
+    return contract.read(html_path).select_one("article.md-content__inner")
 
 
 def pages(site: Path, lang: str, languages) -> dict[str, Path]:
