@@ -10,11 +10,13 @@ then reports the pages that fail it."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
-from browser import AXE, site_pages
+from browser import AXE, chromium, site_pages
 
 import contract
 from bs4 import BeautifulSoup
@@ -178,11 +180,9 @@ def _keyboard(page) -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def audit(browser, served_site) -> Audit:
-    site, base_url = served_site
+def _audit(browser, base_url: str, addresses: list[str], result: Audit) -> None:
+    """Visit ``addresses`` in one page of ``browser`` and record every check into ``result``."""
     origin = urlsplit(base_url)[:2]
-    result = Audit()
     # Reduced motion: no transition half-way when axe reads a colour after a change of scheme.
     page = browser.new_page(viewport=WIDE, reduced_motion="reduce")
     page.add_init_script(path=str(AXE))
@@ -192,8 +192,7 @@ def audit(browser, served_site) -> Audit:
     page.on("console", lambda m: result.failures.append(f"console: {m.text}")
             if m.type == "error" and not m.text.startswith("Failed to load resource") else None)
     page.on("pageerror", lambda e: result.failures.append(f"script error: {e}"))
-    for address in site_pages(site, LANGUAGES):
-        result.visited.append(address)
+    for address in addresses:
         page.set_viewport_size(WIDE)
         page.goto(base_url + address)
         # What the page holds once its scripts ran: no digit from outside a fact there either, and
@@ -218,7 +217,29 @@ def audit(browser, served_site) -> Audit:
         result.split_words[address] += [f"320px: {w}" for w in page.evaluate(SPLIT_WORDS, lang)]
         page.evaluate(TEXT_SPACING)
         result.clipped[address] = page.evaluate(CLIPPED_TEXT)
+        result.visited.append(address)
     page.close()
+
+
+def _audit_in_own_browser(base_url: str, addresses: list[str], result: Audit) -> None:
+    with chromium() as browser:  # Playwright's sync API: one instance per thread
+        _audit(browser, base_url, addresses, result)
+
+
+@pytest.fixture(scope="module")
+def audit(browser, served_site) -> Audit:
+    """Every check on every page. One renderer keeps about one core busy: the pages are shared
+    among one browser per core (the session's, and one more per further core, each in a thread
+    of its own)."""
+    site, base_url = served_site
+    result = Audit()
+    addresses = site_pages(site, LANGUAGES)
+    shares = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(shares - 1 or 1) as pool:
+        others = [pool.submit(_audit_in_own_browser, base_url, addresses[i::shares], result) for i in range(1, shares)]
+        _audit(browser, base_url, addresses[::shares], result)
+        for other in others:
+            other.result()  # an error in a thread fails the audit
     return result
 
 
