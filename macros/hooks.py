@@ -23,6 +23,9 @@ COPYRIGHT = N_("発行：港区")
 NOT_FOUND_TITLE = N_("ページが見つかりません")
 NOT_FOUND_TEXT = N_("お探しのページは見つかりませんでした。アドレスを確かめるか、トップページからお探しください。")
 NOT_FOUND_HOME = N_("トップページへ")
+# The language menu's label, in the page's language and, for a reader who cannot read that, in
+# English (overrides/partials/alternate.html).
+LANGUAGE_LABEL = N_("言語")
 
 # The Japanese 404 page: static-i18n builds every language into the same site folder, and
 # each build would overwrite /404.html with its own language.
@@ -135,7 +138,19 @@ def on_post_build(config):
     (folder / "offices.csv").write_text(open_data.offices_csv(book), encoding="utf-8-sig")
 
 
+def on_page_context(context, page, config, nav):
+    context["guidebook_labels"] = _labels(config.theme["language"])
+    return context
+
+
+def _labels(lang: str) -> dict[str, str]:
+    """The page frame's own labels (the theme's come from Material's language files)."""
+    own, english = translate(lang, LANGUAGE_LABEL), translate("en", LANGUAGE_LABEL)
+    return {"language": own if own == english else f"{own} / {english}"}
+
+
 def on_template_context(context, template_name, config):
+    context["guidebook_labels"] = _labels(config.theme["language"])
     if template_name == "404.html":
         lang = config.theme["language"]
         context["not_found"] = {key: translate(lang, msgid) for key, msgid in

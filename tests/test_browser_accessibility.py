@@ -21,6 +21,7 @@ from browser import AXE, chromium, site_pages
 import contract
 from bs4 import BeautifulSoup
 
+from macros.catalog import translate
 from macros.languages import LANGUAGES, SOURCE, folder
 from tracing import pages
 
@@ -340,7 +341,7 @@ def test_every_control_shows_its_focus_and_is_large_enough(browser, base_url, vi
                                             ("no 3px ring", not state["ring"]), ("smaller than 44px", state["small"])) if bad]
             if wrong:
                 problems.append(f"{address or '/'}: {state['name']}: {', '.join(wrong)}")
-        assert len(seen) > 5, f"{address}: Tab reached only {seen}"
+        assert len(seen) >= 5, f"{address}: Tab reached only {seen}"
     page.close()
     assert not problems, "\n".join(problems)
 
@@ -358,6 +359,51 @@ def test_the_navigation_drawer_opens_and_closes_with_the_keyboard(browser, base_
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.dataset.toggle") == "__drawer"
+    page.close()
+
+
+# The language menu's state: which element has focus, and where the list is.
+MENU_STATE = """() => {
+  const button = document.querySelector(".guidebook-languages__button"), list = document.getElementById(button.getAttribute("aria-controls"));
+  const rect = list.getBoundingClientRect(), active = document.activeElement;
+  return {expanded: button.getAttribute("aria-expanded"), shown: list.checkVisibility(), label: button.innerText.trim(),
+          focus: active === button ? "button" : (list.contains(active) ? active.getAttribute("lang") : active.tagName.toLowerCase()),
+          left: rect.left, right: rect.right, width: document.documentElement.clientWidth,
+          current: [...list.querySelectorAll("[aria-current=page]")].map(a => a.getAttribute("lang"))};
+}"""
+
+
+@pytest.mark.parametrize("address, viewport", [("", NARROW), ("th/faq/", NARROW), ("ne/404.html", NARROW), ("en/", WIDE)],
+                         ids=["ja-320px", "th-320px", "ne-404-320px", "en-1280px"])
+def test_the_language_menu_is_a_labelled_disclosure_for_the_keyboard(browser, base_url, address, viewport):
+    lang = address.split("/")[0] or SOURCE
+    own, english = translate(lang, "言語"), translate("en", "言語")
+    page = browser.new_page(viewport=viewport, reduced_motion="reduce")
+    page.goto(base_url + address)
+    page.focus(".guidebook-languages__button")
+    state = page.evaluate(MENU_STATE)
+    assert own in state["label"] and english in state["label"], f"the menu's button reads {state['label']!r}"
+    assert state["expanded"] == "false" and not state["shown"], state
+    page.keyboard.press("Tab")  # closed, its links are out of the tab order
+    assert page.evaluate(MENU_STATE)["focus"] not in LANGUAGES, "Tab went into the closed language menu"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(MENU_STATE)["focus"] == "button", "Shift+Tab did not come back to the menu's button"
+    page.keyboard.press("Enter")
+    state = page.evaluate(MENU_STATE)
+    assert state["expanded"] == "true" and state["shown"], f"Enter did not open the menu: {state}"
+    assert 0 <= state["left"] and state["right"] <= state["width"], f"the open menu leaves the screen: {state}"
+    assert state["current"] == [lang], f"the current language is marked {state['current']}"
+    visited = []
+    for key in ("ArrowDown", "ArrowDown", "ArrowUp", "End", "Home"):
+        page.keyboard.press(key)
+        visited.append(page.evaluate(MENU_STATE)["focus"])
+    order = list(LANGUAGES)
+    assert visited == [order[0], order[1], order[0], order[-1], order[0]], f"the arrow keys moved focus to {visited}"
+    page.keyboard.press("Escape")
+    state = page.evaluate(MENU_STATE)
+    assert (state["expanded"], state["shown"], state["focus"]) == ("false", False, "button"), f"Escape: {state}"
+    page.keyboard.press("Space")
+    assert page.evaluate(MENU_STATE)["expanded"] == "true", f"Space did not open the menu: {page.evaluate(MENU_STATE)}"
     page.close()
 
 

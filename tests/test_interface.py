@@ -60,7 +60,7 @@ def test_html_lang_of_every_page(site):
 
 def test_language_switcher_names_each_language_in_its_own_script(site):
     soup = BeautifulSoup((site / "en/card/index.html").read_text(encoding="utf-8"), "lxml")
-    links = soup.select("a.md-select__link")
+    links = soup.select("a.guidebook-languages__link")
     assert [(a["lang"], a["hreflang"], a.get_text(strip=True)) for a in links] == \
         [(code, code, name) for code, name in LANGUAGES.items()]
 

@@ -27,6 +27,49 @@
     if (button) button.focus();
   });
 
+  // The language menu (overrides/partials/alternate.html): a disclosure button. Closed, its
+  // links are out of the tab order; Escape closes it and gives focus back to the button; the
+  // arrow keys, Home and End move between the languages.
+  document.querySelectorAll(".guidebook-languages").forEach(function (menu) {
+    var button = menu.querySelector("button"), list = menu.querySelector("ul");
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    function show(open) {
+      button.setAttribute("aria-expanded", String(open));
+      list.hidden = !open;
+    }
+    function isOpen() { return button.getAttribute("aria-expanded") === "true"; }
+    show(false);
+    button.addEventListener("click", function () { show(!isOpen()); });
+    menu.addEventListener("keydown", function (event) {
+      var at = links.indexOf(document.activeElement), to = null;
+      if (event.key === "Escape" && isOpen()) {
+        show(false);
+        button.focus();
+      } else if (event.key === "ArrowDown") {
+        to = at < 0 ? 0 : (at + 1) % links.length;
+      } else if (event.key === "ArrowUp") {
+        to = at < 0 ? links.length - 1 : (at - 1 + links.length) % links.length;
+      } else if ((event.key === "Home" || event.key === "End") && at >= 0) {
+        to = event.key === "Home" ? 0 : links.length - 1;
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();  // the drawer's Escape is not this one
+      if (to !== null) {
+        show(true);
+        links[to].focus();
+      }
+    });
+    // Focus or a click elsewhere closes it.
+    menu.addEventListener("focusout", function (event) {
+      if (!menu.contains(event.relatedTarget)) show(false);
+    });
+    document.addEventListener("click", function (event) {
+      if (!menu.contains(event.target)) show(false);
+    });
+  });
+
   // A table written in Markdown has no caption: the heading just before it names it.
   document.querySelectorAll("article table:not([aria-labelledby])").forEach(function (table) {
     if (table.caption) return;
