@@ -356,6 +356,8 @@ def test_the_navigation_drawer_opens_and_closes_with_the_keyboard(browser, base_
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true"
     assert page.locator(".md-sidebar--primary a.md-nav__link[href$='card/']").is_visible()
+    assert page.evaluate("() => document.querySelector('.md-sidebar--primary').contains(document.activeElement)"), (
+        "the opened drawer did not take focus")
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false"
     assert page.evaluate("() => document.activeElement.dataset.toggle") == "__drawer"

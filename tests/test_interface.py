@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
+from macros.catalog import translate
 from macros.languages import LANGUAGES, SOURCE, folder, root
 from tracing import pages
 
@@ -119,3 +120,16 @@ def test_japanese_on_a_page_of_another_language_is_marked(site):
                 if japanese and not (marked and marked["lang"] in ("ja", "zh") and (marked["lang"] == "ja" or not KANA.search(text))):
                     unmarked.append(f"{lang}/{name}: {text.strip()[:60]!r}")
     assert not unmarked, f"{len(unmarked)} runs of Japanese not marked lang=\"ja\":\n" + "\n".join(unmarked[:30])
+
+
+def test_the_banner_names_the_site_once_for_a_screen_reader(site, book):
+    """The logo link is named by the site's name; the header's title (the same name, then the
+    page's heading) is hidden from screen readers."""
+    for lang in ("ja", "en", "th"):
+        name = translate(lang, book.publication.title_ja)
+        for page_name, path in pages(site, lang, LANGUAGES).items():
+            banner = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select_one("header nav")
+            for hidden in banner.select("[aria-hidden=true]"):
+                hidden.decompose()
+            heard = " ".join([banner.get_text(" ", strip=True)] + [el["aria-label"] for el in banner.select("[aria-label]")])
+            assert heard.count(name) == 1, f"{lang}/{page_name}: the banner reads the site's name {heard.count(name)} times"

@@ -3,16 +3,24 @@
 (function () {
   "use strict";
 
-  // The drawer and search buttons open and close Material's checkboxes, as its labels did.
+  // The drawer and search buttons open and close Material's checkboxes, as its labels did. An
+  // opened drawer takes focus (its first link); closed while focus is in it (the overlay, the
+  // button), it gives focus back to its button.
+  var drawerPanel = document.querySelector(".md-sidebar--primary");
   document.querySelectorAll("button.guidebook-toggle").forEach(function (button) {
     var toggle = document.getElementById(button.dataset.toggle);
     if (!toggle) return;
-    function sync() { button.setAttribute("aria-expanded", String(toggle.checked)); }
+    function sync() {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      if (toggle.id === "__drawer" && !toggle.checked && drawerPanel && drawerPanel.contains(document.activeElement)) button.focus();
+    }
     button.addEventListener("click", function () {
       toggle.checked = !toggle.checked;
       toggle.dispatchEvent(new Event("change"));
       sync();
       if (toggle.checked && toggle.id === "__search") document.querySelector(".md-search__input").focus();
+      var first = toggle.checked && toggle.id === "__drawer" && drawerPanel && drawerPanel.querySelector("a[href]");
+      if (first) first.focus();
     });
     toggle.addEventListener("change", sync);
   });
