@@ -124,6 +124,22 @@ TEXT_SPACING = """() => {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }"""
 
+# The sidebar at its place: the current page's link in view below the sidebar's sticky title,
+# and the first link too whenever the current one is in view with the sidebar at its top.
+SIDEBAR = """() => {
+  const wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+  if (!wrap || !wrap.checkVisibility()) return [];
+  const title = wrap.querySelector(".md-nav--primary > .md-nav__title");
+  const view = wrap.getBoundingClientRect(), top = title && title.checkVisibility() ? title.getBoundingClientRect().bottom : view.top;
+  const links = [...wrap.querySelectorAll("a.md-nav__link[href]")].filter(a => a.checkVisibility());
+  const current = wrap.querySelector("a.md-nav__link--active[href]"), found = [];
+  const shown = a => { const r = a.getBoundingClientRect(); return r.top >= top - 1 && r.bottom <= view.bottom + 1; };
+  if (current && !shown(current)) found.push(`the current page's link "${current.textContent.trim()}" is not in view`);
+  if (current && links.length && !shown(links[0]) && current.getBoundingClientRect().bottom + wrap.scrollTop <= view.bottom + 1)
+    found.push(`the first link "${links[0].textContent.trim()}" is scrolled out of view or under the title (scrolled ${wrap.scrollTop}px)`);
+  return found;
+}"""
+
 # Elements that cut off their own text (overflow hidden or clip, content larger than the box).
 CLIPPED_TEXT = """() => {
   const found = [];
@@ -164,6 +180,7 @@ class Audit:
     wide: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     split_words: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     clipped: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    sidebar: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     requests: list[str] = dataclasses.field(default_factory=list)
     failures: list[str] = dataclasses.field(default_factory=list)
     live_digits: dict[str, list[str]] = dataclasses.field(default_factory=dict)
@@ -209,6 +226,9 @@ def _audit(browser, base_url: str, addresses: list[str], result: Audit) -> None:
             result.keyboard[address] = problem
         result.small_text[address] = page.evaluate(SMALL_TEXT, MIN_FONT_PX)
         result.tables[address] = page.evaluate(UNNAMED_TABLES)
+        page.evaluate(NEXT_FRAME)  # Material scrolls the sidebar on the frame after the page is mounted, then guidebook.js
+        page.evaluate(NEXT_FRAME)
+        result.sidebar[address] = page.evaluate(SIDEBAR)
         result.split_words[address] = [f"1280px: {w}" for w in page.evaluate(SPLIT_WORDS, lang)]
         result.axe[address] = page.evaluate(RUN_AXE, AXE_OPTIONS)
         page.emulate_media(color_scheme="dark")
@@ -281,6 +301,10 @@ def test_text_is_at_least_18px(audit):
 
 def test_every_table_has_a_name_and_headers_with_a_direction(audit):
     assert not any(audit.tables.values()), _report(audit.tables)
+
+
+def test_the_sidebar_shows_the_current_page_and_its_first_link(audit):
+    assert not any(audit.sidebar.values()), _report(audit.sidebar)
 
 
 def test_nothing_scrolls_sideways_at_320px(audit):

@@ -78,6 +78,20 @@
     });
   });
 
+  // Material centres the current page's link in the sidebar, which scrolls the first links
+  // under the sidebar's sticky title even when the link was in view. Scroll only as far as the
+  // link needs to be seen: not at all when it is in view with the sidebar at its top.
+  function sidebarToCurrentPage() {
+    var wrap = document.querySelector(".md-sidebar--primary .md-sidebar__scrollwrap");
+    var link = wrap && wrap.querySelector("a.md-nav__link--active[href]");
+    if (!link || !wrap.clientHeight || !link.clientHeight) return;
+    var bottom = link.getBoundingClientRect().bottom - wrap.getBoundingClientRect().top + wrap.scrollTop;
+    wrap.scrollTop = bottom <= wrap.clientHeight ? 0 : bottom - wrap.clientHeight + 16;
+  }
+  // After Material's own scroll, made on the frame after the page is mounted.
+  function afterMaterial() { requestAnimationFrame(function () { requestAnimationFrame(sidebarToCurrentPage); }); }
+  if (window.document$) window.document$.subscribe(afterMaterial); else afterMaterial();
+
   // A table written in Markdown has no caption: the heading just before it names it.
   document.querySelectorAll("article table:not([aria-labelledby])").forEach(function (table) {
     if (table.caption) return;
