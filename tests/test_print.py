@@ -188,6 +188,27 @@ def test_pages_are_a4_within_budget_and_text_is_large_enough(pdfs, lang, edition
     assert min(sizes) >= MIN_BODY_SIZE[edition] - 0.01, f"text of {min(sizes)}pt in the {edition} edition"
 
 
+# What a printer may cut: nothing printed within 10 mm of the page's edge (running heads and page
+# numbers included), so that a trim a few millimetres off loses no word.
+SAFE_MM = 10
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_every_word_is_inside_the_10mm_safe_area(pdfs, lang, edition):
+    boxes = subprocess.run(["pdftotext", "-bbox", str(_pdf(pdfs, lang, edition)), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    outside = []
+    for number, page in enumerate(boxes.split("<page ")[1:], 1):
+        width, height = (float(v) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        for x0, y0, x1, y1, word in _WORD.findall(page):
+            edges = (float(x0), float(y0), width - float(x1), height - float(y1))  # left, top, right, bottom
+            if (closest := min(edges) * 25.4 / 72) < SAFE_MM - 0.05:
+                outside.append(f"page {number}: {word!r} {closest:.1f} mm from the "
+                               f"{('left', 'top', 'right', 'bottom')[edges.index(min(edges))]} edge")
+    assert not outside, f"{len(outside)} word(s) outside the safe area:\n" + "\n".join(outside[:15])
+
+
 def body_text_sizes(page) -> Counter:
     """Size in points of every piece of text shown outside artifacts (the running header and the
     page number, which may be smaller), from the page's content stream."""
