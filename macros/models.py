@@ -64,6 +64,7 @@ class Publication(Model):
     prefecture_name: Text
     municipality_name: Text
     calendar_months: int = Field(ge=1, le=12, strict=True)
+    print_calendar_months: int = Field(ge=1, le=24, strict=True)
     online_edition: HttpUrl
     accessibility_standard: Text
 

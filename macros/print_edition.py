@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from .catalog import N_, ROOT, translate
 from . import components
+from .components.calendar import print_calendar
 from .context import Context
 from .data import Guidebook, site_url
 from .languages import LANGUAGES, SOURCE, folder
@@ -102,11 +103,17 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
     built_root = addresses[""] if lang == SOURCE else urljoin(addresses[""], "../")
     slugs = {addresses[url]: url.strip("/").replace("/", "-") or "home" for url, _ in pages}
     links = Links(slugs, built_root, str(book.publication.online_edition))
+    ctx = Context(lang=lang, book=book)
     found = []
     for url, tree in pages:
         article = _article(tree, lang, url)
         for element in article.xpath(" | ".join(f".//{tag}" for tag in SCREEN_ONLY)):
             element.getparent().remove(element)
+        # The web's calendar shows the months around the build; paper, the year it is used for.
+        for calendar in article.xpath(".//div[contains(concat(' ', @class, ' '), ' opening-calendar ')]"):
+            printed = lxml.html.fragment_fromstring(str(print_calendar(ctx, calendar.get("data-office"))))
+            printed.tail = calendar.tail
+            calendar.getparent().replace(calendar, printed)
         slug = slugs[addresses[url]]
         _prefix_ids(article, slug)
         for link in article.xpath(".//a[@href]"):

@@ -169,9 +169,19 @@ def build_date() -> dt.date:
 
 
 def calendar_window(book: Guidebook, today: dt.date | None = None) -> tuple[dt.date, dt.date]:
-    """First and last day of the months the calendar shows, from the month of ``today``."""
-    today = today or build_date()
-    start = today.replace(day=1)
-    end_index = start.year * 12 + start.month - 1 + book.publication.calendar_months
+    """First and last day of the months the web calendar shows, from the month of ``today``."""
+    return months_from(today or build_date(), book.publication.calendar_months)
+
+
+def print_calendar_window(book: Guidebook) -> tuple[dt.date, dt.date]:
+    """First and last day of the months the printed calendar shows: the year the print edition
+    is used for, from the month of its issue."""
+    return months_from(book.publication.issued, book.publication.print_calendar_months)
+
+
+def months_from(day: dt.date, months: int) -> tuple[dt.date, dt.date]:
+    """First day of ``day``'s month and last day of the ``months``-th month from it."""
+    start = day.replace(day=1)
+    end_index = start.year * 12 + start.month - 1 + months
     year, month = divmod(end_index, 12)
     return start, dt.date(year, month + 1, 1) - dt.timedelta(days=1)

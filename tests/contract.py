@@ -13,7 +13,8 @@ that a value "may" show:
 - ``block_problems``: a translated page has the Japanese page's blocks, in order, each with the
   same facts as often.
 - ``calendar_problems``: every day of the opening calendar is in its weekday's column and says
-  what the rules say of that day.
+  what the rules say of that day; ``print_calendar_problems``: the print edition's calendar
+  covers the months from the issue and says of each day what the rules say.
 """
 
 from __future__ import annotations
@@ -362,12 +363,27 @@ def calendar_problems(site: Path, book) -> list[str]:
                         if day_mark.get_text() != fmt.number(day.day):
                             problems.append(f"{at}: shows the day as {day_mark.get_text()!r}")
                         problems += _day_problems(book, lang, at, office, day, cell, REASONS)
+                        problems += _last_entry_problems(book, lang, at, office, day, cell)
+            problems += _period_problems(lang, where, calendar)
     if not checked:
         problems.append("no calendar day found on any page")
     return problems
 
 
+def _period_problems(lang: str, where: str, calendar) -> list[str]:
+    """The line under the calendar gives the last day the calendar shows, as the formatter writes it."""
+    days = [dt.date.fromisoformat(mark["data-date"]) for mark in calendar.select("td [data-date]")]
+    period = calendar.select_one(".calendar-period [data-date]")
+    if period is None:
+        return [f"{where}: no line says up to when the calendar is valid"]
+    shown = dt.date.fromisoformat(period["data-date"])
+    if not days or shown != max(days) or period.get_text() != formatter(lang).date(shown):
+        return [f"{where}: valid until {period.get_text()!r} ({shown}), the last day shown is {max(days, default=None)}"]
+    return []
+
+
 def _day_problems(book, lang, at, office, day, cell, reasons) -> list[str]:
+    """Open with the rules' hours, or closed with the rules' reason."""
     truth = rules.opening_day(book, office, day)
     fmt, problems = formatter(lang), []
     hours = cell.select(".hours [data-fact]")
@@ -376,12 +392,66 @@ def _day_problems(book, lang, at, office, day, cell, reasons) -> list[str]:
         want = [fmt.time_range(truth.opens, truth.closes)]
         if shown != want:
             problems.append(f"{at}: open {want[0]}, shows {shown or 'no hours'}")
-        last = cell.select_one(".last-entry [data-fact]") if truth.last_entry else None
-        if truth.last_entry and (last is None or last.get_text() != fmt.time(truth.last_entry)):
-            problems.append(f"{at}: last entry {fmt.time(truth.last_entry)} not shown")
     else:
         reason = cell.select_one(".closed-reason")
         want = catalog.translate(lang, reasons[truth.reason_closed])
         if cell.select("[data-fact]") or reason is None or reason.get_text(" ", strip=True) != want:
             problems.append(f"{at}: closed ({want}), shows {cell.get_text(' ', strip=True)!r}")
+    return problems
+
+
+def _last_entry_problems(book, lang, at, office, day, cell) -> list[str]:
+    truth = rules.opening_day(book, office, day)
+    if not truth.last_entry:
+        return []
+    last = cell.select_one(".last-entry [data-fact]")
+    want = formatter(lang).time(truth.last_entry)
+    return [] if last is not None and last.get_text() == want else [f"{at}: last entry {want} not shown"]
+
+
+def print_calendar_problems(soup, lang: str, name: str, book) -> list[str]:
+    """The print document's calendars read back: the months of data/publication.yml from the
+    month of issue, each whole and in order, each day's weekday and what the rules say of it,
+    and the last entries of the month's open days in its key."""
+    from macros.components.calendar import REASONS
+
+    fmt, problems = formatter(lang), []
+    calendars = soup.select(".print-calendar")
+    if not calendars:
+        return [f"{lang} {name}: no printed calendar"]
+    issued = book.publication.issued
+    first_months = [(issued.year * 12 + issued.month - 1 + n) for n in range(book.publication.print_calendar_months)]
+    want_months = [dt.date(index // 12, index % 12 + 1, 1) for index in first_months]
+    short = fmt.locale.days["format"]["abbreviated"]
+    wide = fmt.locale.days["format"]["wide"]
+    for calendar in calendars:
+        office, where = calendar["data-office"], f"{lang} {name} printed calendar of {calendar['data-office']}"
+        months = calendar.select(".print-calendar-month")
+        shown_months = [dt.date.fromisoformat(m.select_one("h4 [data-date]")["data-date"]) for m in months]
+        if shown_months != want_months:
+            problems.append(f"{where}: months {[f'{m:%Y-%m}' for m in shown_months]}, "
+                            f"expected {[f'{m:%Y-%m}' for m in want_months]}")
+        for month, first in zip(months, shown_months):
+            heading = month.select_one("h4 [data-date]")
+            if heading.get_text() != fmt.year_month(first):
+                problems.append(f"{where}: month {first:%Y-%m} headed {heading.get_text()!r}")
+            items = month.select("li")
+            days = [dt.date.fromisoformat(item.select_one(".day[data-date]")["data-date"]) for item in items]
+            every_day = [first + dt.timedelta(days=n) for n in range(31) if (first + dt.timedelta(days=n)).month == first.month]
+            if days != every_day:
+                problems.append(f"{where}: {first:%Y-%m} lists {len(days)} days, not each day of the month once in order")
+            for item, day in zip(items, days):
+                at = f"{where}, {day.isoformat()}"
+                weekday = item.select_one(".weekday").get_text()
+                if weekday not in (short[day.weekday()], wide[day.weekday()]):
+                    problems.append(f"{at}: says it is {weekday!r}, not {short[day.weekday()]}")
+                if item.select_one(".day").get_text() != fmt.number(day.day):
+                    problems.append(f"{at}: shows the day as {item.select_one('.day').get_text()!r}")
+                problems += _day_problems(book, lang, at, office, day, item, REASONS)
+            truths = [rules.opening_day(book, office, day) for day in days]
+            want_last = {fmt.time(t.last_entry) for t in truths if t.open and t.last_entry}
+            shown_last = {e.get_text() for e in month.select(".print-calendar-key [data-form=time]")}
+            if shown_last != want_last:
+                problems.append(f"{where}, {first:%Y-%m}: the key gives the last entry as {sorted(shown_last)}, "
+                                f"the month's open days {sorted(want_last)}")
     return problems

@@ -18,6 +18,8 @@ from contract import BLOCKS, DIGIT, NOTE, read
 
 from macros.languages import root as language_root
 
+# The web's opening calendar: print has its own (components/calendar.print_calendar).
+CALENDAR = "opening-calendar"
 # Elements the print edition leaves out: they only work on screen.
 SCREEN_ONLY = ("form", "script", "noscript", "template")
 # A line with only a list's bullet or number: pdftotext gives a page's markers after its text.
@@ -37,7 +39,9 @@ def squeezed(text: str) -> str:
 @dataclass
 class PrintedBlock:
     where: str  # page, heading and the block's first words, for messages
-    pattern: re.Pattern  # the block's own text, with each printed link address
+    pattern: re.Pattern | None  # the block's own text, with each printed link address
+    one_page: bool = False  # printed on one page, never split (a month of the calendar)
+    calendar: str | None = None  # the place of an office's calendar, which print shows its own way
 
 
 def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None) -> str:
@@ -79,8 +83,13 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[Pri
     for url in pages_in_order:
         soup = read(language_root(site, lang) / url / "index.html")
         article = soup.select_one("article.md-content__inner")
-        for element in article.find_all(BLOCKS):
-            if NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY):
+        for element in article.find_all([*BLOCKS, "div"]):
+            if CALENDAR in element.get("class", []):
+                # Print shows the year it is used for, not the web's months: printed_calendars.
+                found.append(PrintedBlock(f"{url} › calendar of {element['data-office']}", None,
+                                          calendar=element["data-office"]))
+            if (element.name == "div" or NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY)
+                    or element.find_parent(class_=CALENDAR)):
                 continue
             pattern = _own_text_pattern(element, page_url(url), chapters)
             if pattern:
@@ -88,6 +97,20 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[Pri
                 label = heading.get_text(" ", strip=True)[:40] if heading else ""
                 found.append(PrintedBlock(f"{url or 'index'} › {label} › {element.name} "
                                           f"{element.get_text(' ', strip=True)[:40]!r}", re.compile(pattern)))
+    return found
+
+
+def printed_calendars(blocks: list[PrintedBlock], document: BeautifulSoup) -> list[PrintedBlock]:
+    """``blocks`` with each office's calendar replaced by the months of the print document's
+    calendar of that office, each a block that must print whole on one page."""
+    found = []
+    for block in blocks:
+        if block.calendar is None:
+            found.append(block)
+            continue
+        for month in document.select(f'.print-calendar[data-office="{block.calendar}"] .print-calendar-month'):
+            found.append(PrintedBlock(f"{block.where}, month {month.h4.select_one('[data-date]')['data-date'][:7]}",
+                                      re.compile(re.escape(squeezed(month.get_text()))), one_page=True))
     return found
 
 
@@ -122,6 +145,8 @@ def match_blocks(blocks: list[PrintedBlock], pages: list[tuple[int, str]]) -> li
                             f"expected {block.pattern.pattern[:80]!r}")
             continue
         problems += _stray(text[cursor:match.start()], page_at(cursor), f"before {block.where}")
+        if block.one_page and page_at(match.start()) != page_at(match.end() - 1):
+            problems.append(f"{block.where}: split across pages {page_at(match.start())} and {page_at(match.end() - 1)}")
         cursor = match.end()
     problems += _stray(text[cursor:], page_at(cursor), "after the last block")
     return problems

@@ -10,6 +10,7 @@ then reports the pages that fail it."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -527,3 +528,36 @@ def test_on_a_phone_the_calendar_is_a_list_of_days_with_their_weekdays(browser, 
     assert months, f"{address}: no calendar"
     wrong = [month for month in months if month["scrolls"] or not month["days"] == month["lines"] == month["weekdays"]]
     assert not wrong, f"{address}: {wrong}"
+
+
+CALENDAR_MONTHS = """() => [...document.querySelectorAll(".opening-calendar table")].map(table => ({
+  month: table.querySelector("caption [data-date]").dataset.date,
+  shown: !!(table.offsetWidth || table.offsetHeight)}))"""
+
+
+def _calendar_on(browser, base_url: str, address: str, today) -> tuple[list[dict], bool, str]:
+    page = browser.new_page()
+    page.clock.set_fixed_time(dt.datetime.combine(today, dt.time(12)))
+    page.goto(base_url + address)
+    months = page.evaluate(CALENDAR_MONTHS)
+    ended = page.locator(".opening-calendar .calendar-ended")
+    result = months, ended.is_visible(), ended.inner_text() if ended.is_visible() else ""
+    page.close()
+    return result
+
+
+def test_the_calendar_shows_no_month_before_the_readers_month(browser, served_site):
+    """Read after its build, the calendar starts at the reader's month; once every month is past,
+    a line in the page's language says the calendar has ended (dates only compared, never written)."""
+    site, base_url = served_site
+    built = BeautifulSoup((site / "en/offices/index.html").read_text(encoding="utf-8"), "lxml")
+    firsts = [dt.date.fromisoformat(mark["data-date"]) for mark in built.select(".opening-calendar caption [data-date]")]
+    months, ended, _ = _calendar_on(browser, base_url, "en/offices/", firsts[0])
+    assert len(firsts) > 1 and all(month["shown"] for month in months) and not ended, months
+    second_month = firsts[1] + dt.timedelta(days=3)
+    months, ended, _ = _calendar_on(browser, base_url, "en/offices/", second_month)
+    assert [month["shown"] for month in months] == [False] + [True] * (len(firsts) - 1) and not ended, months
+    after = max(firsts) + dt.timedelta(days=40)
+    months, ended, text = _calendar_on(browser, base_url, "en/offices/", after)
+    assert not any(month["shown"] for month in months), months
+    assert ended and text == translate("en", "このカレンダーの期間は終わりました。開館日と開館時間は上の表のとおりです。")

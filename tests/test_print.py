@@ -103,12 +103,16 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     against the print document's cover and the web articles, block by block."""
     first_chapter = outline[1][1]
     numbered = list(enumerate(bodies, 1))
-    blocks = _web_blocks(site, lang)
     soup = BeautifulSoup(print_edition.document(site, lang, edition, book), "lxml")
+    blocks = print_contract.printed_calendars(_web_blocks(site, lang), soup)
     cover = print_contract.cover_blocks(soup)
+    calendar = contract.print_calendar_problems(soup, lang, f"print document {edition}", book)
+    for printed in soup.select(".print-calendar"):  # print's own, inside a chapter
+        calendar += (contract.marks_in(printed, lang, f"print document {edition} calendar", book)
+                     + contract.digits_in(printed, lang, f"print document {edition} calendar"))
     for chapter in soup.select("section.chapter"):  # the web's articles, checked as web pages
         chapter.decompose()
-    return (contract.marks_in(soup, lang, f"print document {edition}", book)
+    return (calendar + contract.marks_in(soup, lang, f"print document {edition}", book)
             + contract.digits_in(soup, lang, f"print document {edition}")
             + print_contract.match_blocks(cover, numbered[:1])
             + print_contract.contents_problems(numbered[1:first_chapter - 1], outline[1:], outline[0][0])

@@ -119,6 +119,25 @@
   if (window.document$) window.document$.subscribe(scrollRegions); else scrollRegions();
   window.addEventListener("resize", scrollRegions);
 
+  // The opening calendar is built with the site and read long after: a month before the
+  // reader's month is hidden, and when none is left a line (written at build time, in the page's
+  // language) says that the calendar has ended. Dates are only compared here, never written.
+  function calendarFromThisMonth() {
+    var now = new Date(), thisMonth = now.getFullYear() * 12 + now.getMonth();
+    document.querySelectorAll(".opening-calendar").forEach(function (calendar) {
+      var left = 0;
+      calendar.querySelectorAll("table").forEach(function (table) {
+        var parts = table.querySelector("caption [data-date]").getAttribute("data-date").split("-");
+        var past = Number(parts[0]) * 12 + Number(parts[1]) - 1 < thisMonth;
+        (table.closest(".md-typeset__scrollwrap") || table).hidden = past;
+        if (!past) left += 1;
+      });
+      var ended = calendar.querySelector(".calendar-ended");
+      if (ended) ended.hidden = left > 0;
+    });
+  }
+  if (window.document$) window.document$.subscribe(calendarFromThisMonth); else calendarFromThisMonth();
+
   // A printed page shows where each link leads: its full address, read by the print stylesheet.
   document.querySelectorAll("article a[href]").forEach(function (a) {
     var href = a.getAttribute("href");
