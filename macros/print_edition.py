@@ -28,6 +28,7 @@ from .context import Context
 from .data import Guidebook, site_url
 from .languages import LANGUAGES, SOURCE, folder
 from .languages import root as language_root
+from .print_phrases import keep_phrases_whole
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -219,13 +220,16 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(fact=ctx.fact, words=ctx.words, **{name: partial(f, ctx) for name, f in components.COMPONENTS.items()})
     online = online_edition(book, lang)
-    return env.get_template("guidebook.html").render(
+    html = env.get_template("guidebook.html").render(
         lang=lang, edition=edition, title=site_name(site, lang), chapters=chapters(site, lang, book),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
         online=online, online_address=breakable_address(online), online_qr=qr_code(online),
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )
+    tree = lxml.html.document_fromstring(html)
+    keep_phrases_whole(tree)
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 def _modified(book: Guidebook) -> dt.date:

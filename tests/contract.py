@@ -395,7 +395,7 @@ def _day_problems(book, lang, at, office, day, cell, reasons) -> list[str]:
     else:
         reason = cell.select_one(".closed-reason")
         want = catalog.translate(lang, reasons[truth.reason_closed])
-        if cell.select("[data-fact]") or reason is None or reason.get_text(" ", strip=True) != want:
+        if cell.select("[data-fact]") or reason is None or " ".join(reason.get_text().split()) != want:
             problems.append(f"{at}: closed ({want}), shows {cell.get_text(' ', strip=True)!r}")
     return problems
 

@@ -167,3 +167,59 @@ def contents_problems(pages: list[tuple[int, str]], entries: list[tuple[str, int
 
 def without_markers(text: str) -> str:
     return LIST_MARKER.sub("", text)
+
+
+# --- words split across lines ----------------------------------------------------------------
+
+# A word: a run of letters, marks and digits of any script (Devanagari vowel signs included),
+# between spaces and punctuation.
+WORD = re.compile(r"[^\s()（）\[\]「」『』【】、。，．,.;:：；!?！？/\"'“”‘’·・\u2010\-–—~～…]+")
+# Where a line may end inside a Japanese run: pdftotext's lines of a page.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def split_words(pages: list[str], vocabulary: set[str], longest_kept: int | None = None) -> list[str]:
+    """Line ends that cut a word of the printed text in two: the two pieces joined make a word
+    of ``vocabulary`` and one of them is not a word there ("nationa|l"). A line ending with a
+    hyphenation hyphen is hyphenated, not cut. ``longest_kept``: words longer than that may be cut."""
+    found = []
+    for number, page in enumerate(pages, 1):
+        lines = page.split("\n")
+        for before, after in zip(lines, lines[1:]):
+            if not before or not after or before.endswith("\u2010") or before[-1].isspace() or after[0].isspace():
+                continue
+            end, start = WORD.search(before[::-1]), WORD.match(after)
+            if end is None or end.start() != 0 or start is None:
+                continue
+            end, start = end.group()[::-1], start.group()
+            if _JAPANESE.match(end[-1]) and _JAPANESE.match(start[0]):
+                continue  # Japanese quoted in the page: split_phrases
+            word = end + start
+            if word in vocabulary and (end not in vocabulary or start not in vocabulary) and not (
+                    longest_kept and len(word) > longest_kept):
+                found.append(f"page {number}: {end}|{start}")
+    return found
+
+
+def split_phrases(pages: list[str], document: BeautifulSoup, phrase_class: str) -> list[str]:
+    """Line ends inside a Japanese phrase that the print document keeps whole (its phrase spans):
+    the document's text is read with, for each character, whether it continues a phrase."""
+    text, inside = [], []
+    for node in document.body.find_all(string=True):
+        squeezed_node = squeezed(str(node))
+        in_phrase = node.parent is not None and phrase_class in (node.parent.get("class") or [])
+        for index, char in enumerate(squeezed_node):
+            text.append(char)
+            inside.append(in_phrase and index > 0)
+    text = "".join(text)
+    found = []
+    for number, page in enumerate(pages, 1):
+        lines = page.split("\n")
+        for before, after in zip(lines, lines[1:]):
+            if not before or not after or not (_JAPANESE.match(before[-1]) and _JAPANESE.match(after[0])):
+                continue
+            left, right = squeezed(before)[-12:], squeezed(after)[:12]
+            places = [m.start() + len(left) for m in re.finditer(re.escape(left + right), text)]
+            if places and all(inside[place] for place in places):
+                found.append(f"page {number}: {before[-8:]}|{after[:8]}")
+    return found
