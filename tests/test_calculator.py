@@ -32,11 +32,41 @@ def test_browser_and_python_give_identical_answers(page, book):
         assert browser == python, case
 
 
+PARTS = ("day", "month", "year")
+# The order each language writes a date in, as its dates are shown (CLDR through Babel): year
+# first in Japanese, Chinese, Korean and Nepali; month first in American English and Filipino.
+ORDER = {"ja": "ymd", "zh": "ymd", "ko": "ymd", "ne": "ymd", "en": "mdy", "tl": "mdy",
+         "es": "dmy", "pt": "dmy", "th": "dmy", "id": "dmy", "vi": "dmy"}
+# Each date's group: its id and the label of its legend.
+DATES = {"birth": "生年月日", "issued": "カードの発行日", "stay": "在留期間の満了日（在留期間の定めがある方）"}
+
+
+def _fill(page, name: str, day: str, month: str, year: str) -> None:
+    for part, value in zip(PARTS, (day, month, year)):
+        page.fill(f"#vc-{name}-{part}", value)
+
+
+def _fill_iso(page, name: str, iso: str | None) -> None:
+    """A date typed as a reader types it: numbers without leading zeros."""
+    day = D(iso) if iso else None
+    _fill(page, name, *((str(day.day), str(day.month), str(day.year)) if day else ("", "", "")))
+
+
+def _submit(page, birth: str | None, issued: str | None, stay: str | None = None) -> None:
+    _fill_iso(page, "birth", birth)
+    _fill_iso(page, "issued", issued)
+    _fill_iso(page, "stay", stay)
+    page.click("form.validity-calculator button[type=submit]")
+
+
 def test_the_form_answers_through_a_live_region(page, book):
     birth, issued, stay, *_rest = VALIDITY["stay ends first"]
-    page.get_by_label(page.locator("label[for=vc-birth]").inner_text()).fill(birth)
-    page.fill("#vc-issued", issued)
-    page.fill("#vc-stay", stay)
+    # The fields found as a reader finds them: the group by its legend, the field by its label.
+    group = page.get_by_role("group", name=catalog.translate("en", "生年月日"), exact=True)
+    for part, label, value in zip(PARTS, ("日", "月", "年"), (D(birth).day, D(birth).month, D(birth).year)):
+        group.get_by_label(catalog.translate("en", label), exact=True).fill(str(value))
+    _fill_iso(page, "issued", issued)
+    _fill_iso(page, "stay", stay)
     page.click("form.validity-calculator button[type=submit]")
     result = page.locator(".vc-result")
     assert result.get_attribute("aria-live") == "polite" and result.get_attribute("role") == "status"
@@ -45,37 +75,127 @@ def test_the_form_answers_through_a_live_region(page, book):
     assert shown == {key: str(value).lower() if isinstance(value, bool) else value for key, value in expected.items()}
 
 
-def test_a_wrong_date_is_explained(page):
-    page.fill("#vc-birth", "")
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_each_date_is_a_group_of_day_month_and_year_in_the_order_of_the_language(browser, base_url, lang):
+    """GOV.UK's date input: a fieldset per date, named by its legend and described by its hint;
+    day, month and year labelled in the page's language, in the order it writes dates, each
+    field as wide as its digits; the hint's example in the same order."""
+    page = browser.new_page()
+    page.goto(base_url + folder(lang) + "what-to-do/")
+    try:
+        labels = {"day": catalog.translate(lang, "日"), "month": catalog.translate(lang, "月"),
+                  "year": catalog.translate(lang, "年")}
+        expected = [{"d": "day", "m": "month", "y": "year"}[letter] for letter in ORDER[lang]]
+        for name in DATES:
+            group = page.locator(f"fieldset#vc-{name}")
+            assert group.evaluate("g => g.firstElementChild.tagName") == "LEGEND", f"{lang} {name}: no legend"
+            assert group.get_attribute("aria-describedby") == f"vc-{name}-hint", f"{lang} {name}: the hint is not tied"
+            fields = group.locator("input").all()
+            parts = [field.get_attribute("data-part") for field in fields]
+            assert parts == expected, f"{lang} {name}: fields in the order {parts}, the language writes {expected}"
+            for field in fields:
+                part = field.get_attribute("data-part")
+                assert field.get_attribute("id") == f"vc-{name}-{part}"
+                assert group.get_by_label(labels[part], exact=True).get_attribute("id") == field.get_attribute("id"), \
+                    f"{lang} {name}: the {part} field is not labelled {labels[part]!r}"
+                assert field.get_attribute("type") == "text" and field.get_attribute("inputmode") == "numeric"
+                assert field.get_attribute("autocomplete") == (f"bday-{part}" if name == "birth" else None)
+            widths = {field.get_attribute("data-part"): field.bounding_box()["width"] for field in fields}
+            assert widths["day"] == widths["month"] < widths["year"], f"{lang} {name}: widths {widths}"
+            example = group.locator(".vc-hint [data-date]")
+            day, fmt = D(example.get_attribute("data-date")), formatter(lang)
+            numbers = {"day": fmt.number(day.day), "month": fmt.number(day.month), "year": fmt.year(day.year)}
+            assert example.inner_text() == " ".join(numbers[part] for part in expected), \
+                f"{lang} {name}: the example {example.inner_text()!r} is not in the fields' order"
+    finally:
+        page.close()
+
+
+def _state(page) -> dict:
+    """Each field's (aria-invalid, aria-describedby), and each date's message."""
+    return page.evaluate("""() => Object.fromEntries([...document.querySelectorAll("form.validity-calculator input[data-part]")]
+      .map(f => [f.id, [f.getAttribute("aria-invalid"), f.getAttribute("aria-describedby")]])
+      .concat([...document.querySelectorAll("fieldset.vc-date")].map(g => [g.id, [...g.querySelectorAll(".vc-error")]
+      .map(p => [p.id, p.textContent])])))""")
+
+
+# (birth, issued, stay as typed: day, month, year), the fields to correct.
+WRONG = {
+    "missing date": (("", "", ""), ("13", "4", "2026"), ("", "", ""), ["vc-birth-day", "vc-birth-month", "vc-birth-year"]),
+    "no such day": (("5", "5", "1990"), ("30", "2", "2026"), ("", "", ""), ["vc-issued-day"]),
+    "issued before birth": (("1", "1", "2000"), ("31", "12", "1999"), ("", "", ""),
+                            ["vc-issued-day", "vc-issued-month", "vc-issued-year"]),
+    "stay ending before issue": (("5", "5", "1990"), ("13", "4", "2026"), ("12", "4", "2026"),
+                                 ["vc-stay-day", "vc-stay-month", "vc-stay-year"]),
+    # The year typed first, as in Japanese: neither 1990 as a day nor 5 as a year is read.
+    "a year in the day field": (("1990", "5", "5"), ("13", "4", "2026"), ("", "", ""), ["vc-birth-day", "vc-birth-year"]),
+    "a year of two digits": (("5", "5", "90"), ("13", "4", "2026"), ("", "", ""), ["vc-birth-year"]),
+    "no month 13": (("5", "13", "1990"), ("13", "4", "2026"), ("", "", ""), ["vc-birth-month"]),
+    "a month left out": (("5", "", "1990"), ("13", "4", "2026"), ("", "", ""), ["vc-birth-month"]),
+    "words for numbers": (("5", "May", "1990"), ("13", "4", "2026"), ("", "", ""), ["vc-birth-month"]),
+    "two dates, a part of each": (("", "5", "1990"), ("13", "4", "26"), ("", "", ""), ["vc-birth-day", "vc-issued-year"]),
+    "the optional date begun": (("5", "5", "1990"), ("13", "4", "2026"), ("", "", "2027"),
+                                ["vc-stay-day", "vc-stay-month"]),
+}
+
+
+@pytest.mark.parametrize("case", WRONG, ids=str)
+def test_a_wrong_date_is_summarised_and_tied_to_its_fields(page, case):
+    """GOV.UK's error summary at the top of the form: a heading, the message, a link to the
+    first wrong field of each date to correct (named by the date's legend); focused, an alert.
+    In each date's group the message, and its wrong fields invalid and described by it. No
+    answer: a year typed into the day field is never read as a day."""
+    birth, issued, stay, wrong = WRONG[case]
+    _fill(page, "birth", *birth)
+    _fill(page, "issued", *issued)
+    _fill(page, "stay", *stay)
     page.click("form.validity-calculator button[type=submit]")
-    assert page.locator(".vc-result").inner_text().strip() == page.locator(".vc-result").get_attribute("data-label-invalid")
+    message = catalog.translate("en", "生年月日とカードの発行日を正しく入力してください。")
+    dates = list(dict.fromkeys(field.split("-")[1] for field in wrong))
+    state = _state(page)
+    expected = {}
+    for name in DATES:
+        fields = [key for key in state if key.startswith(f"vc-{name}-")]
+        expected.update({field: ["true", f"vc-{name}-error"] if field in wrong else [None, None] for field in fields})
+        expected[f"vc-{name}"] = [[f"vc-{name}-error", message]] if name in dates else []
+    assert state == expected
+    summary = page.locator("form.validity-calculator > .vc-summary")
+    assert summary.evaluate("s => s === s.parentElement.firstElementChild"), "the summary is not at the top of the form"
+    assert summary.is_visible() and summary.get_attribute("role") == "alert"
+    assert page.evaluate("() => document.activeElement.classList.contains('vc-summary')"), "the summary has not the focus"
+    assert summary.locator("h3").inner_text() == catalog.translate("en", "入力内容に問題があります")
+    assert summary.get_attribute("aria-labelledby") == summary.locator("h3").get_attribute("id")
+    assert summary.locator("p").inner_text() == message
+    order = page.evaluate("() => [...document.querySelectorAll('form.validity-calculator input[data-part]')].map(f => f.id)")
+    first = [min((field for field in wrong if field.startswith(f"vc-{name}-")), key=order.index) for name in dates]
+    links = summary.locator("li a").all()
+    assert [link.get_attribute("href") for link in links] == ["#" + field for field in first]
+    assert [link.inner_text() for link in links] == [page.locator(f"#vc-{name} > legend").inner_text() for name in dates]
+    assert page.locator(".vc-result").inner_text().strip() == "" and page.locator(".vc-result dd").count() == 0
+    for link, field in zip(links, first):
+        link.click()
+        assert page.evaluate("() => document.activeElement.id") == field, f"the link to {field} does not move to it"
 
 
-def _submit(page, birth: str, issued: str, stay: str = "") -> None:
-    page.fill("#vc-birth", birth)
-    page.fill("#vc-issued", issued)
-    page.fill("#vc-stay", stay)
+def test_a_corrected_form_clears_the_errors(page, book):
+    _submit(page, None, "2026-04-13")
+    assert page.locator(".vc-summary").is_visible()
+    _submit(page, "1990-05-05", "2026-04-13")
+    assert page.locator(".vc-summary").is_hidden() and page.locator(".vc-summary").inner_text() == ""
+    assert page.locator(".vc-error, fieldset.vc-date--error").count() == 0
+    assert _state(page) == {key: [] if key.count("-") == 1 else [None, None] for key in _state(page)}
+
+
+@pytest.mark.parametrize("typed", [("５", "５", "１９９０"), ("५", "५", "१९९०"), ("๕", "๕", "๑๙๙๐"), (" 05", "05 ", "1990")],
+                         ids=["full-width", "Devanagari", "Thai", "leading zeros and spaces"])
+def test_digits_of_the_readers_scripts_are_read(page, book, typed):
+    """A Japanese keyboard types full-width digits; Nepali and Thai keyboards their own."""
+    _fill(page, "birth", *typed)
+    _fill_iso(page, "issued", "2026-04-13")
+    _fill_iso(page, "stay", None)
     page.click("form.validity-calculator button[type=submit]")
-
-
-FIELD_STATE = """() => Object.fromEntries(["vc-birth", "vc-issued", "vc-stay"].map(id => [id,
-  [document.getElementById(id).getAttribute("aria-invalid"), document.getElementById(id).getAttribute("aria-describedby")]]))"""
-
-
-@pytest.mark.parametrize("birth,issued,stay,wrong", [
-    ("", "2026-04-13", "", ["vc-birth"]),                  # missing
-    ("1990-05-05", "2026-02-30", "", ["vc-issued"]),        # no such day
-    ("2000-01-01", "1999-12-31", "", ["vc-issued"]),        # issued before birth
-    ("1990-05-05", "2026-04-13", "2026-04-12", ["vc-stay"]),  # stay ending before issue
-])
-def test_a_wrong_date_is_tied_to_its_field_which_takes_the_focus(page, birth, issued, stay, wrong):
-    _submit(page, birth, issued, stay)
-    message = page.locator(".vc-result #vc-error")
-    assert message.count() == 1, "the error message has no id for the fields to point to"
-    assert message.inner_text() == page.locator(".vc-result").get_attribute("data-label-invalid")
-    state = page.evaluate(FIELD_STATE)
-    assert state == {field: (["true", "vc-error"] if field in wrong else [None, None]) for field in state}
-    assert page.evaluate("() => document.activeElement.id") == wrong[0]
+    expected = rules.validity(book, D("1990-05-05"), D("2026-04-13")).as_json()["card_expires"]
+    assert page.locator(".vc-result dd[data-answer=card_expires]").get_attribute("data-value") == expected
 
 
 def test_an_expiry_already_past_is_said_in_words_and_the_answer_takes_the_focus(page):
@@ -84,9 +204,48 @@ def test_an_expiry_already_past_is_said_in_words_and_the_answer_takes_the_focus(
     assert [note.get_attribute("data-past") for note in result.locator("[data-past]").all()] == [
         "card_expires", "certificate_expires"]
     assert page.evaluate("() => document.activeElement.classList.contains('vc-result')")
-    assert page.evaluate(FIELD_STATE) == {field: [None, None] for field in ("vc-birth", "vc-issued", "vc-stay")}
+    assert all(value in ([None, None], []) for value in _state(page).values())
     _submit(page, "1980-05-05", dt.date.today().isoformat())  # issued today: nothing has passed
     assert result.locator("dd").count() == 5 and result.locator("[data-past]").count() == 0
+
+
+def _contrast(color: str, background: str) -> float:
+    """WCAG's contrast ratio of two computed colours ("rgb(r, g, b)")."""
+    def luminance(css: str) -> float:
+        channels = [int(part) / 255 for part in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Each text of the error state with its colour, and each wrong field's border, on the page's background.
+ERROR_COLOURS = """() => {
+  const page = getComputedStyle(document.body).backgroundColor;
+  const texts = [...document.querySelectorAll(".vc-summary h3, .vc-summary p, .vc-summary a, .vc-error, .vc-hint, .vc-part label")]
+    .map(el => ["text " + el.className + " " + el.tagName, getComputedStyle(el).color]);
+  const borders = [...document.querySelectorAll("input[aria-invalid=true], .vc-summary")]
+    .map(el => ["border " + el.id + el.className, getComputedStyle(el).borderTopColor])
+    .concat([...document.querySelectorAll("fieldset.vc-date--error")].map(el => ["bar " + el.id, getComputedStyle(el).borderLeftColor]));
+  return {page, texts, borders};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_error_state_keeps_7_to_1_for_text_and_3_to_1_for_borders(browser, base_url, scheme):
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(base_url + "en/what-to-do/")
+    _fill(page, "issued", "30", "2", "2026")
+    page.click("form.validity-calculator button[type=submit]")
+    colours = page.evaluate(ERROR_COLOURS)
+    page.close()
+    background = colours["page"]
+    assert len(colours["texts"]) > 10 and len(colours["borders"]) >= 5, colours
+    problems = [f"{what}: {colour} on {background}, {_contrast(colour, background):.2f}:1"
+                for what, colour in colours["texts"] if _contrast(colour, background) < 7]
+    problems += [f"{what}: {colour} on {background}, {_contrast(colour, background):.2f}:1"
+                 for what, colour in colours["borders"] if _contrast(colour, background) < 3]
+    assert not problems, f"{scheme} scheme: " + "; ".join(problems)
 
 
 def _expected_answer(book, lang: str, answer: dict) -> dict:
@@ -111,10 +270,7 @@ def test_the_page_displays_every_answer_as_the_formatter_writes_it(browser, base
     page.goto(base_url + folder(lang) + "what-to-do/")
     try:
         for case, (birth, issued, stay, *_rest) in VALIDITY.items():
-            page.fill("#vc-birth", birth)
-            page.fill("#vc-issued", issued)
-            page.fill("#vc-stay", stay or "")
-            page.click("form.validity-calculator button[type=submit]")
+            _submit(page, birth, issued, stay)
             shown = {dd.get_attribute("data-answer"): dd.inner_text().strip()
                      for dd in page.locator(".vc-result dd").all()}
             expected = _expected_answer(book, lang, rules.validity(book, D(birth), D(issued), D(stay) if stay else None).as_json())

@@ -66,25 +66,77 @@
     return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate() };
   }
 
-  // The answer, or the error tied to the fields that caused it (aria-invalid, described by the
-  // message, the first of them focused); the answer takes the focus, so that it is read next.
-  function show(form, answer, wrong) {
-    var out = form.querySelector(".vc-result");
+  // A date as typed into its day, month and year fields. The digits of the readers' scripts are
+  // read as numbers: full-width (a Japanese keyboard), Devanagari, Thai.
+  var PARTS = { day: /^\d{1,2}$/, month: /^\d{1,2}$/, year: /^[1-9]\d{3}$/ };
+  function latin(text) {
+    return text.normalize("NFKC").trim()
+      .replace(/[\u0966-\u096F]/g, function (c) { return String(c.charCodeAt(0) - 0x966); })
+      .replace(/[\u0E50-\u0E59]/g, function (c) { return String(c.charCodeAt(0) - 0xE50); });
+  }
+  // One date's group: {date} when its fields make a day of the calendar; {empty} when none is
+  // filled in; else the fields to correct, in the page's order: an empty one, a number that
+  // cannot be its part (a year in the day field, a month above 12, a year of two digits), or the
+  // day when the numbers make no date (30 February).
+  function readDate(group) {
+    var inputs = Array.prototype.slice.call(group.querySelectorAll("input[data-part]"));
+    var values = {}, wrong = inputs.filter(function (input) {
+      var text = latin(input.value), part = input.dataset.part;
+      values[part] = +text;
+      return !PARTS[part].test(text) || values[part] < 1 || (part === "day" && values[part] > 31) ||
+        (part === "month" && values[part] > 12);
+    });
+    if (inputs.every(function (input) { return !latin(input.value); })) return { empty: true, wrong: inputs };
+    if (wrong.length) return { wrong: wrong };
+    if (!exists(values.year, values.month, values.day)) {
+      return { wrong: inputs.filter(function (input) { return input.dataset.part === "day"; }) };
+    }
+    return { date: { y: values.year, m: values.month, d: values.day } };
+  }
+
+  // The answer; or GOV.UK's error summary at the top of the form (a heading, the message, a link
+  // to each date to correct), focused, with the message in each date's group and tied to its
+  // wrong fields (aria-invalid, aria-describedby). The answer takes the focus, so that it is read next.
+  function show(form, answer, errors) {
+    var out = form.querySelector(".vc-result"), summary = form.querySelector(".vc-summary");
     out.textContent = "";
-    ["birth", "issued", "stay"].forEach(function (name) {
-      form.elements[name].removeAttribute("aria-invalid");
-      form.elements[name].removeAttribute("aria-describedby");
+    summary.textContent = "";
+    summary.hidden = true;
+    form.querySelectorAll("fieldset.vc-date").forEach(function (group) {
+      group.classList.remove("vc-date--error");
+      group.querySelectorAll(".vc-error").forEach(function (message) { message.remove(); });
+      group.querySelectorAll("input").forEach(function (input) {
+        input.removeAttribute("aria-invalid");
+        input.removeAttribute("aria-describedby");
+      });
     });
     if (!answer) {
-      var p = document.createElement("p");
-      p.id = "vc-error";
-      p.textContent = out.dataset.labelInvalid;
-      out.appendChild(p);
-      wrong.forEach(function (field) {
-        field.setAttribute("aria-invalid", "true");
-        field.setAttribute("aria-describedby", "vc-error");
+      var heading = document.createElement("h3"), intro = document.createElement("p"), list = document.createElement("ul");
+      heading.id = "vc-summary-title";
+      heading.textContent = summary.dataset.labelHeading;
+      intro.textContent = summary.dataset.labelInvalid;
+      errors.forEach(function (error) {
+        var group = error.group, message = document.createElement("p");
+        message.className = "vc-error";
+        message.id = group.id + "-error";
+        message.textContent = summary.dataset.labelInvalid;
+        group.querySelector(".vc-hint").after(message);
+        group.classList.add("vc-date--error");
+        error.wrong.forEach(function (input) {
+          input.setAttribute("aria-invalid", "true");
+          input.setAttribute("aria-describedby", message.id);
+        });
+        var item = document.createElement("li"), link = document.createElement("a");
+        link.href = "#" + error.wrong[0].id;
+        // The legend's words, with their language marks (Japanese terms quoted on the page).
+        link.append.apply(link, Array.prototype.slice.call(group.querySelector("legend").cloneNode(true).childNodes));
+        item.appendChild(link);
+        list.appendChild(item);
       });
-      wrong[0].focus();
+      summary.append(heading, intro, list);
+      summary.setAttribute("aria-labelledby", heading.id);
+      summary.hidden = false;
+      summary.focus();
       return;
     }
     // Dates in the words of the build's formatter (data-dates: one pattern a month), never Intl.
@@ -113,17 +165,29 @@
 
   document.querySelectorAll("form.validity-calculator").forEach(function (form) {
     var rules = JSON.parse(form.dataset.rules);
+    var group = function (name) { return form.querySelector("#vc-" + name); };
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var fields = form.elements;
-      var birth = parse(fields.birth.value), issued = parse(fields.issued.value);
-      var stayText = fields.stay.value, stay = stayText ? parse(stayText) : null;
-      var wrong = [[fields.birth, birth], [fields.issued, issued], [fields.stay, !stayText || stay]]
-        .filter(function (pair) { return !pair[1]; }).map(function (pair) { return pair[0]; });
-      var answer = wrong.length ? null : validity(rules, birth, issued, stay);
-      // Dates that exist but contradict each other: the later field is the one to correct.
-      if (!answer && !wrong.length) wrong = [stay && cmp(stay, issued) < 0 ? fields.stay : fields.issued];
-      show(form, answer, wrong);
+      var birth = readDate(group("birth")), issued = readDate(group("issued")), stay = readDate(group("stay"));
+      // Birth and issue are needed; the end of the period of stay only if there is one.
+      var errors = [["birth", birth], ["issued", issued], ["stay", stay]]
+        .filter(function (pair) { return !pair[1].date && !(pair[0] === "stay" && pair[1].empty); })
+        .map(function (pair) { return { group: group(pair[0]), wrong: pair[1].wrong }; });
+      var answer = errors.length ? null : validity(rules, birth.date, issued.date, stay.date || null);
+      // Dates that exist but contradict each other: the later date is the one to correct.
+      if (!answer && !errors.length) {
+        var later = group(stay.date && cmp(stay.date, issued.date) < 0 ? "stay" : "issued");
+        errors = [{ group: later, wrong: Array.prototype.slice.call(later.querySelectorAll("input[data-part]")) }];
+      }
+      show(form, answer, errors);
+    });
+    // A link of the error summary moves to its field, its date's legend and hint in view.
+    form.querySelector(".vc-summary").addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']"), field = link && document.getElementById(link.hash.slice(1));
+      if (!field) return;
+      event.preventDefault();
+      field.closest("fieldset").scrollIntoView();
+      field.focus({ preventScroll: true });
     });
   });
   window.guidebookValidity = function (rules, birth, issued, stay) {
