@@ -158,7 +158,8 @@ def test_a_wrong_date_is_summarised_and_tied_to_its_fields(page, case):
         fields = [key for key in state if key.startswith(f"vc-{name}-")]
         expected.update({field: ["true", f"vc-{name}-error"] if field in wrong else [None, None] for field in fields})
         expected[f"vc-{name}"] = [[f"vc-{name}-error", message]] if name in dates else []
-    assert state == expected
+    differing = {key: f"is {state.get(key)}, should be {expected[key]}" for key in expected if state.get(key) != expected[key]}
+    assert not differing, f"{case}: {differing}"
     summary = page.locator("form.validity-calculator > .vc-summary")
     assert summary.evaluate("s => s === s.parentElement.firstElementChild"), "the summary is not at the top of the form"
     assert summary.is_visible() and summary.get_attribute("role") == "alert"
@@ -195,7 +196,9 @@ def test_digits_of_the_readers_scripts_are_read(page, book, typed):
     _fill_iso(page, "stay", None)
     page.click("form.validity-calculator button[type=submit]")
     expected = rules.validity(book, D("1990-05-05"), D("2026-04-13")).as_json()["card_expires"]
-    assert page.locator(".vc-result dd[data-answer=card_expires]").get_attribute("data-value") == expected
+    shown = page.evaluate("() => document.querySelector('.vc-result dd[data-answer=card_expires]')?.dataset.value")
+    wrong = page.evaluate("() => [...document.querySelectorAll('[aria-invalid=true]')].map(field => field.id)")
+    assert shown == expected, f"{typed} read as {shown}, not {expected}; fields in error: {wrong}"
 
 
 def test_an_expiry_already_past_is_said_in_words_and_the_answer_takes_the_focus(page):
@@ -223,7 +226,7 @@ def _contrast(color: str, background: str) -> float:
 ERROR_COLOURS = """() => {
   const page = getComputedStyle(document.body).backgroundColor;
   const texts = [...document.querySelectorAll(".vc-summary h3, .vc-summary p, .vc-summary a, .vc-error, .vc-hint, .vc-part label")]
-    .map(el => ["text " + el.className + " " + el.tagName, getComputedStyle(el).color]);
+    .map(el => [`text ${el.tagName.toLowerCase()}.${el.className} "${el.textContent.slice(0, 20)}"`, getComputedStyle(el).color]);
   const borders = [...document.querySelectorAll("input[aria-invalid=true], .vc-summary")]
     .map(el => ["border " + el.id + el.className, getComputedStyle(el).borderTopColor])
     .concat([...document.querySelectorAll("fieldset.vc-date--error")].map(el => ["bar " + el.id, getComputedStyle(el).borderLeftColor]));
