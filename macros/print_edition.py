@@ -42,7 +42,14 @@ LABELS = {
     "address": N_("住所"),
     "phone": N_("電話"),
     "online": N_("オンライン版"),
+    "publisher": N_("発行：港区"),
 }
+# The numbers the back cover gives: (name, phone) facts.
+CONTACTS = [("offices.center.name_ja", "offices.center.phone"), ("hotlines.jlis.name_ja", "hotlines.jlis.phone"),
+            ("hotlines.foreign.name_ja", "hotlines.foreign.phone"),
+            ("hotlines.card_call_center.name_ja", "hotlines.card_call_center.phone")]
+# The back cover repeats the contacts page's lost-card heading and its call line.
+LOST_CARD = ("contacts", "lost", "call")
 # Elements of a web page that only work on a screen (the validity calculator needs JavaScript).
 SCREEN_ONLY = ("form", "script", "noscript", "template")
 # Attributes that name ids, rewritten with the ids when chapters share one document.
@@ -220,8 +227,10 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(fact=ctx.fact, words=ctx.words, **{name: partial(f, ctx) for name, f in components.COMPONENTS.items()})
     online = online_edition(book, lang)
+    found = chapters(site, lang, book)
     html = env.get_template("guidebook.html").render(
-        lang=lang, edition=edition, title=site_name(site, lang), chapters=chapters(site, lang, book),
+        lang=lang, edition=edition, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
+        contacts=CONTACTS, publisher_line=components.publisher(ctx),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
         online=online, online_address=breakable_address(online), online_qr=qr_code(online),
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
@@ -230,6 +239,31 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
     tree = lxml.html.document_fromstring(html)
     keep_phrases_whole(tree)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
+
+
+def lost_card(found: list[Chapter], lang: str) -> Markup:
+    """The contacts page's lost-card heading and call line, as the chapter prints them (ids
+    dropped: they are the chapter's)."""
+    slug, section, line = LOST_CARD
+    chapter = next((c for c in found if c.slug == slug), None)
+    heading = None
+    if chapter is not None:
+        root = lxml.html.fragment_fromstring(str(chapter.html), create_parent="div")
+        heading = next(iter(root.xpath(f".//h2[@id='{slug}--{section}']")), None)
+    call = heading.getnext() if heading is not None else None
+    while call is not None and call.tag != "h2" and line not in (call.get("class") or "").split():
+        call = call.getnext()
+    if call is None or call.tag == "h2":
+        raise ValueError(f"{lang}: the back cover needs the {slug} page's #{section} section with a "
+                         f"{{: .{line} }} paragraph (content/{lang}/{slug}.md)")
+    parts = []
+    for element in (heading, call):
+        copy = lxml.html.fragment_fromstring(lxml.html.tostring(element, encoding="unicode"))
+        for marked in copy.xpath("descendant-or-self::*[@id]"):
+            del marked.attrib["id"]
+        copy.tail = None
+        parts.append(lxml.html.tostring(copy, encoding="unicode"))
+    return Markup("".join(parts))
 
 
 def _modified(book: Guidebook) -> dt.date:

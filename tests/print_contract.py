@@ -114,14 +114,13 @@ def printed_calendars(blocks: list[PrintedBlock], document: BeautifulSoup) -> li
     return found
 
 
-def cover_blocks(document: BeautifulSoup) -> list[PrintedBlock]:
-    """The blocks of the print document's cover."""
-    cover = document.select_one(".cover")
+def cover_blocks(document: BeautifulSoup, cover: str = "cover") -> list[PrintedBlock]:
+    """The blocks of the print document's cover (or its back cover: ``back-cover``)."""
     found = []
-    for element in cover.find_all(BLOCKS):
+    for element in document.select_one(f".{cover}").find_all(BLOCKS):
         pattern = _own_text_pattern(element, "", None)
         if pattern:
-            found.append(PrintedBlock(f"cover › {element.name} {element.get_text(' ', strip=True)[:40]!r}",
+            found.append(PrintedBlock(f"{cover} › {element.name} {element.get_text(' ', strip=True)[:40]!r}",
                                       re.compile(pattern)))
     return found
 

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup
 from pypdf import PdfReader
 import contract
 import print_contract
@@ -76,14 +77,14 @@ def _in_nav_order(site: Path, lang: str) -> list[Path]:
 
 @cache
 def running_heads(path: Path) -> list[str]:
-    """What the margins of each page should say: nothing on the cover; then the title of the
-    chapter (or the contents) in effect, and the page number."""
+    """What the margins of each page should say: nothing on the cover and the back cover; then
+    the title of the chapter (or the contents) in effect, and the page number."""
     outline = _outline(reader(path))
     heads = [""]
-    for number in range(2, len(pdf_pages(path)) + 1):
+    for number in range(2, len(pdf_pages(path))):
         title = [title for title, first in outline if first <= number][-1]
         heads.append(f"{title}{number}")
-    return heads
+    return heads + [""]
 
 
 @cache
@@ -99,24 +100,32 @@ def page_bodies(path: Path) -> tuple[str, ...]:
 
 
 def print_problems(site, book, lang: str, edition: str, bodies: list[str], outline) -> list[str]:
-    """Cover, contents and chapters of one PDF (``bodies``: its pages without running heads)
-    against the print document's cover and the web articles, block by block."""
+    """Cover, contents, chapters and back cover of one PDF (``bodies``: its pages without running
+    heads) against the print document's covers and the web articles, block by block."""
     first_chapter = outline[1][1]
     numbered = list(enumerate(bodies, 1))
     soup = BeautifulSoup(print_edition.document(site, lang, edition, book), "lxml")
     blocks = print_contract.printed_calendars(_web_blocks(site, lang), soup)
     cover = print_contract.cover_blocks(soup)
-    calendar = contract.print_calendar_problems(soup, lang, f"print document {edition}", book)
-    for printed in soup.select(".print-calendar"):  # print's own, inside a chapter
-        calendar += (contract.marks_in(printed, lang, f"print document {edition} calendar", book)
+    back = print_contract.cover_blocks(soup, "back-cover")
+    # Print's own: the calendar (inside a chapter) and the back cover's numbers, each beside the
+    # name of its own line.
+    problems = contract.print_calendar_problems(soup, lang, f"print document {edition}", book)
+    for printed in soup.select(".print-calendar"):
+        problems += (contract.marks_in(printed, lang, f"print document {edition} calendar", book)
                      + contract.digits_in(printed, lang, f"print document {edition} calendar"))
+    for entry in soup.select(".back-contacts > div"):
+        name, phone = (entry.select_one(f"{tag} [data-fact]")["data-fact"] for tag in ("dt", "dd"))
+        if name.rsplit(".", 1)[0] != phone.rsplit(".", 1)[0]:
+            problems.append(f"back cover: {phone} given as the number of {name}")
     for chapter in soup.select("section.chapter"):  # the web's articles, checked as web pages
         chapter.decompose()
-    return (calendar + contract.marks_in(soup, lang, f"print document {edition}", book)
+    return (problems + contract.marks_in(soup, lang, f"print document {edition}", book)
             + contract.digits_in(soup, lang, f"print document {edition}")
             + print_contract.match_blocks(cover, numbered[:1])
             + print_contract.contents_problems(numbered[1:first_chapter - 1], outline[1:], outline[0][0])
-            + print_contract.match_blocks(blocks, numbered[first_chapter - 1:]))
+            + print_contract.match_blocks(blocks, numbered[first_chapter - 1:-1])
+            + print_contract.match_blocks(back, numbered[-1:]))
 
 
 @cache
@@ -172,7 +181,7 @@ def test_pdf_is_tagged_with_language_title_fonts_and_bookmarks(site, pdfs, lang,
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
-    for number, page in enumerate(reader(_pdf(pdfs, lang, edition)).pages[1:], 2):
+    for number, page in enumerate(reader(_pdf(pdfs, lang, edition)).pages[1:-1], 2):  # not the covers
         data = page.get_contents().get_data()
         assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
             f"page {number}: header and page number are not marked as artifacts")
@@ -340,3 +349,14 @@ def test_an_image_from_another_site_stops_that_pdf_with_its_reason(site, tmp_pat
     result = print_pdf.build(copy, ["en"], ["standard"], processes=1)[("en", "standard")]
     assert isinstance(result, Exception), f"a PDF was reported as made: {result}"
     assert "example.org" in str(result) and "guidebook-en-standard.pdf" in str(result)
+
+
+def test_the_back_cover_needs_the_lost_card_line_of_the_contacts_page():
+    """The back cover repeats the contacts page's lost-card heading and call line: a page
+    without them stops the PDF with the file to mend, instead of a back cover without them."""
+    chapter = print_edition.Chapter("contacts", "Contacts", Markup('<h1>Contacts</h1><h2 id="contacts--lost">Lost</h2><p>Call.</p>'))
+    with pytest.raises(ValueError, match=r"content/en/contacts\.md"):
+        print_edition.lost_card([chapter], "en")
+    chapter = print_edition.Chapter("contacts", "Contacts", Markup(
+        '<h2 id="contacts--lost">Lost</h2><p>Steps.</p><p class="call" id="contacts--x">Call <a href="tel:+81">0</a></p>'))
+    assert str(print_edition.lost_card([chapter], "en")) == '<h2>Lost</h2><p class="call">Call <a href="tel:+81">0</a></p>'
