@@ -11,7 +11,7 @@ DEBIAN_PACKAGES := chromium fonts-noto-cjk fonts-noto-core fonts-morisawa-bizud-
   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: site test clean debian-packages
+.PHONY: site press test clean debian-packages
 
 # Every package at the version and hash of requirements.lock (pip-compile from pyproject.toml),
 # then the project itself, editable, for the `guidebook` command.
@@ -29,6 +29,11 @@ site: $(STAMP) debian-packages
 	$(VENV)/bin/python -m macros.cli build --site .site-build
 	$(VENV)/bin/python -m macros.cli pdf --site .site-build
 	rm -rf site && mv .site-build site
+
+# The press variant for the print team: every PDF again with 3 mm bleed and crop marks, beside
+# the others in site/pdf/ (guidebook-<lang>-<edition>-press.pdf).
+press: site
+	$(VENV)/bin/python -m macros.cli pdf --press
 
 debian-packages:
 	@missing=""; for package in $(DEBIAN_PACKAGES); do \

@@ -6,7 +6,7 @@
     guidebook freshness [--stamp LANG [PAGE ...]]   which translations lag behind the Japanese
     guidebook catalogs                              add new labels and wording to locales/*.po
     guidebook build [--site DIR]                    the site, every language (make site: check, build, pdf)
-    guidebook pdf [--lang L] [--edition E] [--site DIR] [--jobs N]   the print edition from the built site
+    guidebook pdf [--lang L] [--edition E] [--site DIR] [--jobs N] [--press]   the print edition from the built site
 
 Answers are JSON on standard output; a bad argument gives a one-line error and exit code 2.
 """
@@ -155,7 +155,7 @@ def _pdf(args) -> int:
     """PDFs of the print edition into <site>/pdf/, from the site as built (make site runs this)."""
     from . import print_pdf  # WeasyPrint and its fonts: loaded for this command only
 
-    results = print_pdf.build(args.site, args.lang or list(LANGUAGES), args.edition, args.jobs)
+    results = print_pdf.build(args.site, args.lang or list(LANGUAGES), args.edition, args.jobs, args.press)
     for (lang, edition), result in results.items():
         if isinstance(result, Exception):
             print(f"guidebook pdf: {lang} {edition}: {result}", file=sys.stderr)
@@ -191,6 +191,8 @@ def main(argv=None) -> int:
     pdf.add_argument("--edition", action="append", choices=list(EDITIONS), help="standard or large (default: both)")
     pdf.add_argument("--site", type=Path, default=catalog.ROOT / "site", help="the built site (default: site/); PDFs go to its pdf/")
     pdf.add_argument("--jobs", type=_jobs, help="PDFs made at the same time (default: one per processor)")
+    pdf.add_argument("--press", action="store_true",
+                     help="the press variant for the printer: 3 mm bleed and crop marks (guidebook-<lang>-<edition>-press.pdf)")
     pdf.set_defaults(run=_pdf)
     args = parser.parse_args(argv)
     try:

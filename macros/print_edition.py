@@ -64,8 +64,9 @@ class Chapter:
     html: Markup
 
 
-def pdf_name(lang: str, edition: str) -> str:
-    return f"guidebook-{lang}-{edition}.pdf"
+def pdf_name(lang: str, edition: str, press: bool = False) -> str:
+    """``guidebook-<lang>-<edition>.pdf``; the press variant (3 mm bleed, crop marks) ends in ``-press``."""
+    return f"guidebook-{lang}-{edition}{'-press' if press else ''}.pdf"
 
 
 def site_path(book: Guidebook) -> str:
@@ -214,8 +215,9 @@ def qr_code(url: str) -> str:
     return segno.make(url, micro=False).svg_data_uri(omitsize=True)
 
 
-def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
-    """The print document of one language and edition, as HTML for WeasyPrint."""
+def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool = False) -> str:
+    """The print document of one language and edition, as HTML for WeasyPrint; ``press``: the
+    printer's variant, each page with 3 mm of bleed and crop marks (print/press.css)."""
     if edition not in EDITIONS:
         raise ValueError(f"no edition {edition!r}; expected one of: {', '.join(EDITIONS)}")
     if lang not in LANGUAGES:
@@ -229,7 +231,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook) -> str:
     online = online_edition(book, lang)
     found = chapters(site, lang, book)
     html = env.get_template("guidebook.html").render(
-        lang=lang, edition=edition, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
+        lang=lang, edition=edition, press=press, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
         contacts=CONTACTS, publisher_line=components.publisher(ctx),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
         online=online, online_address=breakable_address(online), online_qr=qr_code(online),

@@ -35,18 +35,18 @@ class PrintError(Exception):
     """A PDF that could not be made: what WeasyPrint raised outside Exception, as an Exception."""
 
 
-def render(site: Path, lang: str, edition: str, target: Path) -> Path:
-    """One PDF of the print edition from the built ``site``."""
+def render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Path:
+    """One PDF of the print edition from the built ``site`` (``press``: the printer's variant)."""
     try:
-        return _render(site, lang, edition, target)
+        return _render(site, lang, edition, target, press)
     except (Exception, KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # WeasyPrint's FatalURLFetchingError: not an Exception
         raise PrintError(f"{target.name}: {type(exc).__name__}: {exc}") from None
 
 
-def _render(site: Path, lang: str, edition: str, target: Path) -> Path:
-    html = document(site, lang, edition, load_cached())
+def _render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Path:
+    html = document(site, lang, edition, load_cached(), press)
     # Only the print folder's CSS and data: URIs (QR codes) are loaded: nothing from the network.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
@@ -88,7 +88,7 @@ def _check(box, page, cell, number, found) -> None:
 
 
 def build(site: Path, languages: list[str], editions: list[str] | None = None,
-          processes: int | None = None) -> dict[tuple[str, str], Path | Exception]:
+          processes: int | None = None, press: bool = False) -> dict[tuple[str, str], Path | Exception]:
     """Every PDF of ``languages`` x ``editions`` into <site>/pdf/, several at a time. Each
     (language, edition) gets its file or the error that stopped it: one missing translation
     does not hide the problems of the other languages."""
@@ -96,7 +96,7 @@ def build(site: Path, languages: list[str], editions: list[str] | None = None,
     folder = Path(site) / PDF_FOLDER
     # WeasyPrint lays out one document per process: the processors share the work.
     with ProcessPoolExecutor(processes or min(len(jobs), os.cpu_count() or 1)) as pool:
-        futures = {job: pool.submit(render, site, *job, folder / pdf_name(*job)) for job in jobs}
+        futures = {job: pool.submit(render, site, *job, folder / pdf_name(*job, press), press) for job in jobs}
         return {job: future.exception() or future.result() for job, future in futures.items()}
 
 

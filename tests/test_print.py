@@ -360,3 +360,22 @@ def test_the_back_cover_needs_the_lost_card_line_of_the_contacts_page():
     chapter = print_edition.Chapter("contacts", "Contacts", Markup(
         '<h2 id="contacts--lost">Lost</h2><p>Steps.</p><p class="call" id="contacts--x">Call <a href="tel:+81">0</a></p>'))
     assert str(print_edition.lost_card([chapter], "en")) == '<h2>Lost</h2><p class="call">Call <a href="tel:+81">0</a></p>'
+
+
+def test_the_press_variant_has_3mm_bleed_crop_marks_and_the_same_pages(site, pdfs, tmp_path):
+    """guidebook pdf --press: each page an A4 trim box with 3 mm of bleed around it (where
+    WeasyPrint draws the crop marks), and page for page the text of the screen PDF."""
+    screen = _pdf(pdfs, "en", "standard")
+    press = print_pdf.render(site, "en", "standard", tmp_path / print_edition.pdf_name("en", "standard", True), press=True)
+    assert press.name == "guidebook-en-standard-press.pdf"
+    bleed = 3 * 72 / 25.4
+    for number, page in enumerate(PdfReader(press).pages, 1):
+        trim = [round(float(v), 2) for v in page.trimbox]
+        assert trim == [0, 0, *A4], f"page {number}: trim box {trim}"
+        bled = [round(float(v), 2) for v in page.bleedbox]
+        assert bled == [round(-bleed, 2), round(-bleed, 2), round(A4[0] + bleed, 2), round(A4[1] + bleed, 2)], \
+            f"page {number}: bleed box {bled}"
+        assert [round(float(v), 2) for v in page.mediabox] == bled, f"page {number}: no room for the bleed"
+    texts = [subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+             for path in (screen, press)]
+    assert texts[0] == texts[1], "the press variant's pages differ from the screen PDF's"
