@@ -195,8 +195,8 @@ class Links:
         qr.set("src", qr_code(address))
         qr.set("alt", address)
         # "<a>name</a><span>address</span>", then the text that followed the link; the QR code
-        # first in the block, floated beside it (a float met at a line break inside the text
-        # lost the words next to it).
+        # in a column beside the block's text (a float beside a list item's text pushed the text
+        # below it; one at a line break lost the words next to it).
         tail, link.tail = link.tail, None
         link.addnext(printed)
         printed.tail = tail
@@ -205,9 +205,21 @@ class Links:
             printed.addnext(qr)
             qr.tail, printed.tail = tail, None
             return
-        qr.tail, block.text = block.text, None
-        block.insert(0, qr)
-        block.set("class", " ".join(filter(None, (block.get("class"), "has-qr"))))
+        _codes_beside(block).append(qr)
+
+
+def _codes_beside(block):
+    """The column of QR codes beside ``block``'s content, made the first time: the block's
+    content moves into the row's text cell (the block itself stays a list item, a cell...)."""
+    row = block.find("div[@class='with-qr']")
+    if row is None:
+        row = lxml.html.fragment_fromstring('<div class="with-qr"><div class="with-qr-text"></div><div class="with-qr-codes"></div></div>')
+        text = row[0]
+        text.text, block.text = block.text, None
+        for child in list(block):
+            text.append(child)
+        block.append(row)
+    return row[1]
 
 
 def qr_code(url: str) -> str:

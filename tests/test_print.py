@@ -31,7 +31,7 @@ IDS = [f"{lang}-{edition}" for lang, edition in JOBS]
 
 A4 = (595.28, 841.89)  # points
 # Budgets: a PDF that grows past them has lost its layout (or gained a chapter: raise them then).
-MAX_PAGES = {"standard": 50, "large": 90}
+MAX_PAGES = {"standard": 50, "large": 96}  # large: 89 pages in Tagalog with the twelve-month calendar
 MAX_BYTES = 2_000_000
 # Smallest text outside the running header and footer, in points.
 MIN_BODY_SIZE = {"standard": 12, "large": 18}
