@@ -50,6 +50,8 @@ CONTACTS = [("offices.center.name_ja", "offices.center.phone"), ("hotlines.jlis.
             ("hotlines.card_call_center.name_ja", "hotlines.card_call_center.phone")]
 # The back cover repeats the contacts page's lost-card heading and its call line.
 LOST_CARD = ("contacts", "lost", "call")
+# A page number after a link to another part of the guidebook: "(p. 12)".
+PAGE = N_("{page}ページ")
 # Elements of a web page that only work on a screen (the validity calculator needs JavaScript).
 SCREEN_ONLY = ("form", "script", "noscript", "template")
 # Attributes that name ids, rewritten with the ids when chapters share one document.
@@ -111,8 +113,8 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
     addresses = {url: _canonical(tree, lang, url) for url, tree in pages}
     built_root = addresses[""] if lang == SOURCE else urljoin(addresses[""], "../")
     slugs = {addresses[url]: url.strip("/").replace("/", "-") or "home" for url, _ in pages}
-    links = Links(slugs, built_root, str(book.publication.online_edition))
     ctx = Context(lang=lang, book=book)
+    links = Links(slugs, built_root, str(book.publication.online_edition), page_label(lang))
     found = []
     for url, tree in pages:
         article = _article(tree, lang, url)
@@ -174,6 +176,7 @@ class Links:
     chapters: dict[str, str]  # canonical address of a page -> its chapter's id
     built_root: str  # the site's address in the build (a preview may use another)
     published_root: str  # the address readers type: data/publication.yml
+    page_label: tuple[str, str] = ("", "")  # what comes before and after a page number: ("p. ", "")
 
     def rewrite(self, link, page_address: str) -> None:
         href = link.get("href")
@@ -184,6 +187,10 @@ class Links:
             # Another chapter of the same document.
             slug = self.chapters[target]
             link.set("href", f"#{slug}--{fragment}" if fragment else f"#{slug}")
+            # Followed by the page it leads to (print/guidebook.css: target-counter).
+            link.set("class", " ".join(filter(None, (link.get("class"), "page-ref"))))
+            link.set("data-page-before", self.page_label[0])
+            link.set("data-page-after", self.page_label[1])
             return
         # Elsewhere: on paper the reader needs the address, and a QR code to open it.
         if target.startswith(self.built_root):
@@ -220,6 +227,13 @@ def _codes_beside(block):
             text.append(child)
         block.append(row)
     return row[1]
+
+
+def page_label(lang: str) -> tuple[str, str]:
+    """The words around a page number in this language ("p. {page}" in English), split at the
+    number: plain text for attributes (the print stylesheet shows them with ``attr()``)."""
+    before, _, after = translate(lang, PAGE).partition("{page}")
+    return before, after
 
 
 def qr_code(url: str) -> str:

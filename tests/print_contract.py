@@ -42,12 +42,16 @@ class PrintedBlock:
     pattern: re.Pattern | None  # the block's own text, with each printed link address
     one_page: bool = False  # printed on one page, never split (a month of the calendar)
     calendar: str | None = None  # the place of an office's calendar, which print shows its own way
+    anchor: str | None = None  # the address a link to this block leads to (page#id, or the page for its h1)
+    refs: tuple[str, ...] = ()  # the addresses of the links inside it, each printed with its page
 
 
-def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None) -> str:
+def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None,
+                      page_label: tuple[str, str] = ("", ""), refs: list[str] | None = None) -> str:
     """The block's own text (not that of blocks inside it) as a regular expression, white space
     removed; each link that leaves the document (``chapters``: the pages in it; None: links
-    print as they are) is followed by its address in brackets."""
+    print as they are) is followed by its address in brackets, each link inside it by the page
+    it leads to (a group of the pattern; its address appended to ``refs``)."""
     parts = []
     for node in element.descendants:
         if isinstance(node, Tag):
@@ -64,6 +68,11 @@ def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None) ->
             address = _printed_address(link["href"], page_url, chapters)
             if address:
                 parts.append(r"[(（]" + re.escape(address) + r"[)）]")
+            elif not link["href"].startswith(("tel:", "mailto:")) and refs is not None:
+                target, fragment = urldefrag(urljoin(page_url, link["href"]))
+                parts.append(r"[(（]" + re.escape(squeezed(page_label[0])) + r"(\d+)" + re.escape(squeezed(page_label[1]))
+                             + r"[)）]")
+                refs.append(f"{target}#{fragment}" if fragment else target)
     return "".join(parts)
 
 
@@ -76,8 +85,11 @@ def _printed_address(href: str, page_url: str, chapters: set[str]) -> str | None
     return target + (f"#{fragment}" if fragment else "")
 
 
-def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[PrintedBlock]:
-    """The blocks of the web articles of one language in print order, as they must print."""
+def web_blocks(site, lang: str, pages_in_order: list[str], page_url,
+               page_label: tuple[str, str] = ("", "")) -> list[PrintedBlock]:
+    """The blocks of the web articles of one language in print order, as they must print; a
+    link to another part of the document is followed by the page it leads to, worded with
+    ``page_label`` (the words before and after the number)."""
     chapters = {page_url(url) for url in pages_in_order}
     found = []
     for url in pages_in_order:
@@ -91,12 +103,16 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url) -> list[Pri
             if (element.name == "div" or NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY)
                     or element.find_parent(class_=CALENDAR)):
                 continue
-            pattern = _own_text_pattern(element, page_url(url), chapters)
+            refs: list[str] = []
+            pattern = _own_text_pattern(element, page_url(url), chapters, page_label, refs)
             if pattern:
                 heading = element.find_previous(["h1", "h2", "h3"])
                 label = heading.get_text(" ", strip=True)[:40] if heading else ""
+                anchor = (page_url(url) if element.name == "h1" else
+                          f"{page_url(url)}#{element['id']}" if element.get("id") else None)
                 found.append(PrintedBlock(f"{url or 'index'} › {label} › {element.name} "
-                                          f"{element.get_text(' ', strip=True)[:40]!r}", re.compile(pattern)))
+                                          f"{element.get_text(' ', strip=True)[:40]!r}", re.compile(pattern),
+                                          anchor=anchor, refs=tuple(refs)))
     return found
 
 
@@ -136,7 +152,7 @@ def match_blocks(blocks: list[PrintedBlock], pages: list[tuple[int, str]]) -> li
     def page_at(offset: int) -> int:
         return [number for start, number in starts if start <= offset][-1] if starts else 0
 
-    problems, cursor = [], 0
+    problems, cursor, anchors, printed_refs = [], 0, {}, []
     for block in blocks:
         match = block.pattern.search(text, cursor)
         if match is None:
@@ -146,7 +162,13 @@ def match_blocks(blocks: list[PrintedBlock], pages: list[tuple[int, str]]) -> li
         problems += _stray(text[cursor:match.start()], page_at(cursor), f"before {block.where}")
         if block.one_page and page_at(match.start()) != page_at(match.end() - 1):
             problems.append(f"{block.where}: split across pages {page_at(match.start())} and {page_at(match.end() - 1)}")
+        if block.anchor:
+            anchors[block.anchor] = page_at(match.start())
+        printed_refs += [(block.where, ref, int(page)) for ref, page in zip(block.refs, match.groups())]
         cursor = match.end()
+    for where, ref, page in printed_refs:
+        if anchors.get(ref) != page:
+            problems.append(f"{where}: the link to {ref} gives page {page}, it is printed on page {anchors.get(ref)}")
     problems += _stray(text[cursor:], page_at(cursor), "after the last block")
     return problems
 

@@ -133,7 +133,8 @@ def _web_blocks(site: Path, lang: str) -> list:
     """The web articles' blocks of one language, as both editions must print them."""
     pages = print_edition.pages_in_nav_order(site, lang)
     addresses = {url: print_edition._canonical(tree, lang, url) for url, tree in pages}
-    return print_contract.web_blocks(site, lang, [url for url, _ in pages], addresses.__getitem__)
+    return print_contract.web_blocks(site, lang, [url for url, _ in pages], addresses.__getitem__,
+                                     print_edition.page_label(lang))
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
