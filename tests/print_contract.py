@@ -26,7 +26,7 @@ SCREEN_ONLY = ("form", "script", "noscript", "template")
 LIST_MARKER = re.compile(r"^\s*(?:[•◦▪‣]|\d{1,2}[.)])\s*$", re.M)
 # A line broken by hyphenation (WeasyPrint's hyphen character, U+2010), and white space.
 _HYPHENATED = re.compile("\u2010\n")
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\s\u200b]+")  # white space, and the zero-width space of a break opportunity
 # The CJK fonts draw ・ (U+30FB) and the list bullet • (U+2022) with one glyph, which the PDF's
 # text map can give back only as one of them: "遺失届・盗難届" reads back as "遺失届•盗難届".
 SAME_GLYPH = "[・•]"
