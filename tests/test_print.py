@@ -104,7 +104,7 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     heads) against the print document's covers and the web articles, block by block."""
     first_chapter = outline[1][1]
     numbered = list(enumerate(bodies, 1))
-    soup = BeautifulSoup(print_edition.document(site, lang, edition, book), "lxml")
+    soup = BeautifulSoup(_document_html(site, lang, edition), "lxml")
     blocks = print_contract.printed_calendars(_web_blocks(site, lang), soup)
     cover = print_contract.cover_blocks(soup)
     back = print_contract.cover_blocks(soup, "back-cover")
@@ -230,10 +230,16 @@ SPACED = ("en", "es", "id", "ko", "ne", "pt", "tl", "vi")
 
 
 @cache
-def _print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
+def _document_html(site: Path, lang: str, edition: str) -> str:
+    """The print document of a PDF, made once per session (about a second each)."""
     from macros.data import load_cached
 
-    return BeautifulSoup(print_edition.document(site, lang, edition, load_cached()), "lxml")
+    return print_edition.document(site, lang, edition, load_cached())
+
+
+@cache
+def _print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
+    return BeautifulSoup(_document_html(site, lang, edition), "lxml")
 
 
 @pytest.mark.parametrize("lang,edition", [(lang, edition) for lang, edition in JOBS if lang in (*SPACED, "ja")],
