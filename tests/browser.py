@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import functools
 import http.server
 import threading
@@ -60,3 +61,13 @@ def site_pages(site: Path, languages) -> list[str]:
         if (site / prefix / "404.html").exists():
             found.append(f"{prefix}404.html")
     return found
+
+
+def contrast(color: str, background: str) -> float:
+    """WCAG's contrast ratio of two computed colours ("rgb(r, g, b)")."""
+    def luminance(css: str) -> float:
+        channels = [int(part) / 255 for part in re.findall(r"\d+", css)[:3]]
+        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

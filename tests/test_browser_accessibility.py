@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
 import pytest
-from browser import AXE, chromium, site_pages
+from browser import AXE, chromium, contrast, site_pages
 
 import contract
 from bs4 import BeautifulSoup
@@ -434,16 +434,6 @@ def test_the_language_menu_is_a_labelled_disclosure_for_the_keyboard(browser, ba
     page.close()
 
 
-def _contrast(color: str, background: str) -> float:
-    """WCAG's contrast ratio of two computed colours ("rgb(r, g, b)")."""
-    def luminance(css: str) -> float:
-        channels = [int(part) / 255 for part in re.findall(r"\d+", css)[:3]]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_calculator_button_keeps_7_to_1_at_rest_hovered_and_focused(browser, base_url, scheme):
     page = browser.new_page(viewport=WIDE, reduced_motion="reduce", color_scheme=scheme)
@@ -454,7 +444,7 @@ def test_the_calculator_button_keeps_7_to_1_at_rest_hovered_and_focused(browser,
                        ("focused", lambda: (page.mouse.move(0, 0), button.focus()))):
         act()
         color, background = button.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
-        if (ratio := _contrast(color, background)) < 7:
+        if (ratio := contrast(color, background)) < 7:
             problems.append(f"{state}: {color} on {background}, {ratio:.2f}:1")
     page.close()
     assert not problems, f"{scheme} scheme: " + "; ".join(problems)

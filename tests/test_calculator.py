@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from browser import contrast
 from conftest import ROOT
 from test_rules import VALIDITY
 
@@ -212,16 +213,6 @@ def test_an_expiry_already_past_is_said_in_words_and_the_answer_takes_the_focus(
     assert result.locator("dd").count() == 5 and result.locator("[data-past]").count() == 0
 
 
-def _contrast(color: str, background: str) -> float:
-    """WCAG's contrast ratio of two computed colours ("rgb(r, g, b)")."""
-    def luminance(css: str) -> float:
-        channels = [int(part) / 255 for part in re.findall(r"\d+", css)[:3]]
-        linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    light, dark = sorted((luminance(color), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 # Each text of the error state with its colour, and each wrong field's border, on the page's background.
 ERROR_COLOURS = """() => {
   const page = getComputedStyle(document.body).backgroundColor;
@@ -244,10 +235,10 @@ def test_the_error_state_keeps_7_to_1_for_text_and_3_to_1_for_borders(browser, b
     page.close()
     background = colours["page"]
     assert len(colours["texts"]) > 10 and len(colours["borders"]) >= 5, colours
-    problems = [f"{what}: {colour} on {background}, {_contrast(colour, background):.2f}:1"
-                for what, colour in colours["texts"] if _contrast(colour, background) < 7]
-    problems += [f"{what}: {colour} on {background}, {_contrast(colour, background):.2f}:1"
-                 for what, colour in colours["borders"] if _contrast(colour, background) < 3]
+    problems = [f"{what}: {colour} on {background}, {contrast(colour, background):.2f}:1"
+                for what, colour in colours["texts"] if contrast(colour, background) < 7]
+    problems += [f"{what}: {colour} on {background}, {contrast(colour, background):.2f}:1"
+                 for what, colour in colours["borders"] if contrast(colour, background) < 3]
     assert not problems, f"{scheme} scheme: " + "; ".join(problems)
 
 
