@@ -1,11 +1,13 @@
-"""Japanese and Korean on paper break as on the web: Japanese between phrases (the web's
-``word-break: auto-phrase``), Korean between words (``keep-all``).
+"""Japanese, Korean and Thai on paper break as on the web: Japanese between phrases (the web's
+``word-break: auto-phrase``), Korean between words (``keep-all``), Thai between words.
 
-WeasyPrint (Pango) breaks both between any two characters and has no ``keep-all`` for them, so
-each Japanese phrase that BudouX (Google's phrase segmenter, the ``budoux`` package) finds, and
-each Korean word, is kept whole in a ``<span class="phrase">`` (print/guidebook.css: no wrap
-inside); a line still breaks between two of them. Other scripts are left as they are: Pango
-breaks Latin and Devanagari at spaces and Thai with libthai's dictionary."""
+WeasyPrint (Pango) breaks Japanese and Korean between any two characters and has no
+``keep-all`` for them, and cuts Thai with libthai's dictionary, which does not know the
+guidebook's transliterations. So each Japanese phrase that BudouX (Google's phrase segmenter,
+the ``budoux`` package) finds, each Korean word and each Thai word that PyThaiNLP finds is kept
+whole in a ``<span class="phrase">`` (print/guidebook.css: no wrap inside), and a line breaks
+between two of them. Other scripts are left as they are: Pango breaks Latin and Devanagari at
+spaces."""
 
 from __future__ import annotations
 
@@ -18,6 +20,10 @@ from lxml import html as lxml_html
 PHRASE = "phrase"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+# Transliterated terms of the Thai glossary that PyThaiNLP's dictionary cuts ("มาย|นัมเบอร์",
+# My Number): kept whole as words.
+THAI_TERMS = ("มายนัมเบอร์", "มายนาพอร์ทัล", "มินาโตะ")
 # A Korean word, or its part from an opening bracket on (a line may break before the bracket).
 _KOREAN_WORD = re.compile(r"(\s+|\(?[^\s(]+)")
 # Elements whose text keeps its own breaking: code, addresses (broken only after "/"), the
@@ -25,18 +31,24 @@ _KOREAN_WORD = re.compile(r"(\s+|\(?[^\s(]+)")
 # whole by the print stylesheet around their phrases.)
 _LEFT_ALONE_TAGS = {"head", "title", "script", "style", "pre", "code", "svg"}
 _LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja"}
-# Japanese gets a break opportunity between its phrases and where a run meets another element:
-# a zero-width space (not in the PDF's text; a <wbr> element took twice the layout time), so not
-# inside a value or the printed calendar, whose text the tests compare with data/: those break
-# as Japanese does, anywhere.
+# Japanese and Thai get a break opportunity between their phrases or words and where a run meets
+# another element: a zero-width space (not in the PDF's text; a <wbr> element took twice the
+# layout time). So not in a value or the printed calendar, whose text the tests compare with
+# data/, nor in the headings that name bookmarks and running heads (h1, h2), nor in a table cell
+# (whole phrases made the branch table of large print wider than the page): there they break as
+# Pango breaks them.
 _BREAK = "\u200b"
-_JAPANESE_LEFT_ALONE = {"fact", "print-calendar"}
-# Nor in the headings that name bookmarks and running heads (h1, h2): their text is the PDF's.
-_JAPANESE_LEFT_ALONE_TAGS = {"h1", "h2"}
+_NO_BREAKS_ADDED_CLASSES = {"fact", "print-calendar"}
+_NO_BREAKS_ADDED_TAGS = {"h1", "h2", "td", "th"}
 # Characters of the longest phrase or word kept whole: about the narrowest table column of
 # large print. A longer one (a list such as 出産育児・学校教育・保健福祉支援・…などの) stays
 # plain text, broken where it must.
 LONGEST_KEPT = 10
+KEPT = range(1, LONGEST_KEPT + 1)
+# Thai words kept whole: from six characters (a short word is one or two syllables, which
+# libthai does not cut; a span for each of them doubled a Thai PDF's layout time) to sixteen
+# (Thai counts its vowel and tone marks as characters).
+KEPT_THAI = range(6, 17)
 # Characters a line may not start or end with (a closing bracket or mark; an opening bracket).
 _NO_LINE_START = set("）」』】〕〉》、。，．・：；？！ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.:;?!")
 _NO_LINE_END = set("（「『【〔〈《([{")
@@ -49,6 +61,22 @@ def _parser() -> budoux.Parser:
 
 def japanese_phrases(text: str) -> list[str]:
     return _parser().parse(text)
+
+
+@cache
+def _thai_dictionary():
+    from pythainlp.corpus.common import thai_words
+    from pythainlp.util import dict_trie
+
+    return dict_trie(set(thai_words()) | set(THAI_TERMS))
+
+
+def thai_words(text: str) -> list[str]:
+    """Thai words by PyThaiNLP (newmm, its dictionary and THAI_TERMS): Pango's own cut (libthai)
+    broke มายนัมเบอร์ as มา|ยนัมเบอร์."""
+    from pythainlp.tokenize import word_tokenize  # loaded for Thai only
+
+    return word_tokenize(text, custom_dict=_thai_dictionary(), engine="newmm", keep_whitespace=True)
 
 
 def _korean_words(text: str) -> list[str]:
@@ -65,50 +93,55 @@ def _language(element) -> str:
 
 
 def _segmenter(element, text: str):
-    """How the text of ``element`` (or a tail inside it) is cut, and whether zero-width spaces
-    mark its breaks; or None to leave it."""
+    """How the text of ``element`` (or a tail inside it) is cut: (segmenter, whether zero-width
+    spaces mark the breaks, the longest segment kept whole); or None to leave it."""
     ancestors = [node for node in _self_and_ancestors(element) if isinstance(node.tag, str)]
     classes = set().union(*((node.get("class") or "").split() for node in ancestors))
     if not text or classes & _LEFT_ALONE_CLASSES or any(node.tag in _LEFT_ALONE_TAGS for node in ancestors):
         return None
     lang = _language(element)
+    breaks_allowed = not (classes & _NO_BREAKS_ADDED_CLASSES or any(node.tag in _NO_BREAKS_ADDED_TAGS for node in ancestors))
     if (lang == "ja" or lang.startswith("ja-") and not lang.startswith("ja-latn")) and _JAPANESE.search(text):
-        # ja-Latn is romaji: Latin letters, broken at spaces. In a table cell Japanese may
-        # break anywhere: whole phrases made the branch table of large print wider than the page.
-        if (_in_table_cell(element) or classes & _JAPANESE_LEFT_ALONE
-                or any(node.tag in _JAPANESE_LEFT_ALONE_TAGS for node in ancestors)):
-            return None
-        return japanese_phrases, True
+        return (japanese_phrases, True, KEPT) if breaks_allowed else None  # ja-Latn: romaji
+    if lang.split("-")[0] == "th" and _THAI.search(text):
+        return (thai_words, True, KEPT_THAI) if breaks_allowed else None
     if lang.split("-")[0] == "ko" and _HANGUL.search(text):
-        return _korean_words, False  # a space between two words is the break
+        return _korean_words, False, KEPT  # a space between two words is the break
     return None
 
 
-def _in_table_cell(element) -> bool:
-    return any(node.tag in ("td", "th") for node in _self_and_ancestors(element))
-
-
-def _cut(text: str, segments: list[str], breaks: bool) -> tuple[str, list]:
-    """``text`` as (leading plain text, elements: spans each with the plain text after it as
-    its tail, and a <wbr> at each end where a line may break: WeasyPrint breaks between two
-    no-wrap spans of one text, but not where the run meets another element (港区 and 浜松町 of
-    an address, a phrase and a link's address); <wbr> is costly, so there only)."""
+def _cut(text: str, segments: list[str], breaks: bool, kept: range) -> tuple[str, list]:
+    """``text`` as (leading plain text, spans each with the plain text after it as its tail).
+    A segment whose length is in ``kept`` gets a span; others stay plain text. With ``breaks``,
+    a zero-width space between two segments and at each end of the run, where it meets another
+    element (港区 and 浜松町 of an address): WeasyPrint finds no break between two spans, nor
+    where a span meets another element."""
     lead, out = "", []
+
+    def add(plain: str) -> None:
+        nonlocal lead
+        if out:
+            out[-1].tail = (out[-1].tail or "") + plain
+        else:
+            lead += plain
+
     for segment in segments:
-        if segment.isspace() or len(segment) > LONGEST_KEPT:
-            if out:
-                out[-1].tail = (out[-1].tail or "") + segment
-            else:
-                lead += segment
+        if segment.isspace():
+            add(segment)
             continue
-        if breaks and out and not out[-1].tail:
-            out[-1].tail = _BREAK
+        written = (out[-1].tail if out else lead) or ""
+        if breaks and (out or lead) and not written[-1:].isspace() and segment[0] not in _NO_LINE_START:
+            add(_BREAK)
         elif breaks and not out and not lead and segment[0] not in _NO_LINE_START:
             lead = _BREAK
+        if len(segment) not in kept:
+            add(segment)
+            continue
         span = lxml_html.Element("span", {"class": PHRASE})
         span.text = segment
         out.append(span)
-    if breaks and out and not out[-1].tail and out[-1].text[-1] not in _NO_LINE_END:
+    written = out[-1].tail if out else lead
+    if breaks and (out or lead) and written is None and out[-1].text[-1] not in _NO_LINE_END:
         out[-1].tail = _BREAK
     return lead, out
 
@@ -120,12 +153,12 @@ def keep_phrases_whole(root) -> None:
             continue
         how = _segmenter(element, element.text)
         if how:
-            element.text, spans = _cut(element.text, how[0](element.text), how[1])
+            element.text, spans = _cut(element.text, how[0](element.text), *how[1:])
             for index, span in enumerate(spans):
                 element.insert(index, span)
         parent = element.getparent()
         how = _segmenter(parent, element.tail) if parent is not None else None
         if how:
-            element.tail, spans = _cut(element.tail, how[0](element.tail), how[1])
+            element.tail, spans = _cut(element.tail, how[0](element.tail), *how[1:])
             for span in reversed(spans):
                 element.addnext(span)

@@ -195,8 +195,9 @@ def without_markers(text: str) -> str:
 # A word: a run of letters, marks and digits of any script (Devanagari vowel signs included),
 # between spaces and punctuation.
 WORD = re.compile(r"[^\s()（）\[\]「」『』【】、。，．,.;:：；!?！？/\"'“”‘’·・\u2010\-–—~～…]+")
-# Where a line may end inside a Japanese run: pdftotext's lines of a page.
+# Scripts without spaces between words whose kept phrases or words are checked at line ends.
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\u0e00-\u0e7f]")
 
 
 def split_words(pages: list[str], vocabulary: set[str], longest_kept: int | None = None) -> list[str]:
@@ -223,7 +224,7 @@ def split_words(pages: list[str], vocabulary: set[str], longest_kept: int | None
 
 
 def split_phrases(pages: list[str], document: BeautifulSoup, phrase_class: str) -> list[str]:
-    """Line ends inside a Japanese phrase that the print document keeps whole (its phrase spans):
+    """Line ends inside a Japanese phrase or Thai word that the print document keeps whole (its phrase spans):
     the document's text is read with, for each character, whether it continues a phrase."""
     text, inside = [], []
     for node in document.body.find_all(string=True):
@@ -237,7 +238,7 @@ def split_phrases(pages: list[str], document: BeautifulSoup, phrase_class: str) 
     for number, page in enumerate(pages, 1):
         lines = page.split("\n")
         for before, after in zip(lines, lines[1:]):
-            if not before or not after or not (_JAPANESE.match(before[-1]) and _JAPANESE.match(after[0])):
+            if not before or not after or not (_UNSPACED.match(before[-1]) and _UNSPACED.match(after[0])):
                 continue
             left, right = squeezed(before)[-12:], squeezed(after)[:12]
             places = [m.start() + len(left) for m in re.finditer(re.escape(left + right), text)]

@@ -223,9 +223,9 @@ def test_every_word_is_inside_the_10mm_safe_area(pdfs, lang, edition):
     assert not outside, f"{len(outside)} word(s) outside the safe area:\n" + "\n".join(outside[:15])
 
 
-# Scripts whose line breaks are checked against the printed text's words; Japanese against its
-# phrases. Chinese breaks between any two characters, as Chinese print does; Thai words are cut
-# by Pango's dictionary (libthai), for which the suite has no second segmenter.
+# Scripts whose line breaks are checked against the printed text's words; Japanese and Thai
+# against the phrases and words the print document keeps whole. Chinese breaks between any two
+# characters, as Chinese print does.
 SPACED = ("en", "es", "id", "ko", "ne", "pt", "tl", "vi")
 
 
@@ -242,19 +242,19 @@ def _print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
     return BeautifulSoup(_document_html(site, lang, edition), "lxml")
 
 
-@pytest.mark.parametrize("lang,edition", [(lang, edition) for lang, edition in JOBS if lang in (*SPACED, "ja")],
-                         ids=[i for (lang, _), i in zip(JOBS, IDS) if lang in (*SPACED, "ja")])
+@pytest.mark.parametrize("lang,edition", [(lang, edition) for lang, edition in JOBS if lang in (*SPACED, "ja", "th")],
+                         ids=[i for (lang, _), i in zip(JOBS, IDS) if lang in (*SPACED, "ja", "th")])
 def test_no_word_is_split_across_lines(site, pdfs, lang, edition):
     """A line ends between words (or hyphenated): never "Counte|r", "nationa|l", Korean "갱|신에";
-    in Japanese, between phrases (BudouX's, kept whole by macros/print_phrases.py; in a table
-    cell Japanese may break anywhere)."""
+    in Japanese between phrases (BudouX's), in Thai between words (PyThaiNLP's), as kept whole
+    by macros/print_phrases.py (in a table cell they may break anywhere)."""
     from macros.print_phrases import LONGEST_KEPT, PHRASE
 
     pages = pdf_pages(_pdf(pdfs, lang, edition))
     document = _print_document(site, lang, edition)
     assert document.select(f".{PHRASE}"), "the print document keeps no phrase whole"
     split = print_contract.split_phrases(pages, document, PHRASE)
-    if lang != "ja":
+    if lang not in ("ja", "th"):
         vocabulary = set(print_contract.WORD.findall(document.body.get_text(" ")))
         split += print_contract.split_words(pages, vocabulary, LONGEST_KEPT if lang == "ko" else None)
     assert not split, f"{len(split)} word(s) split across lines:\n" + "\n".join(split[:15])

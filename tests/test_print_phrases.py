@@ -6,7 +6,7 @@ import budoux
 import lxml.html
 import pytest
 
-from macros.print_phrases import LONGEST_KEPT, PHRASE, keep_phrases_whole
+from macros.print_phrases import LONGEST_KEPT, PHRASE, keep_phrases_whole, thai_words
 
 
 BREAK = "\u200b"  # the break opportunity between Japanese phrases (zero-width space)
@@ -42,6 +42,13 @@ def test_korean_is_kept_in_words_and_may_break_before_a_bracket():
     root, words = _kept('<p lang="ko">서명용 전자증명서(패스워드)를 쓸 수 없게 됩니다.</p>')
     assert words == ["서명용", "전자증명서", "(패스워드)를", "쓸", "수", "없게", "됩니다."]
     assert BREAK not in root.text_content()  # spaces are Korean's breaks
+
+
+def test_thai_breaks_between_words_with_the_guidebooks_transliterations_whole():
+    text = "การใช้บัตรมายนัมเบอร์เป็นบัตรประกันสุขภาพ"
+    root, kept = _kept(f'<p lang="th">{text}</p>')
+    assert root.text_content().strip(BREAK).split(BREAK) == thai_words(text)
+    assert "มายนัมเบอร์" in thai_words(text) and kept == [w for w in thai_words(text) if len(w) >= 6]
 
 
 @pytest.mark.parametrize("html", [
