@@ -207,12 +207,17 @@ class Links:
         tail, link.tail = link.tail, None
         link.addnext(printed)
         printed.tail = tail
-        block = next(link.iterancestors("p", "li", "dd", "td", "th", "div"), None)
+        block = next((parent for parent in link.iterancestors("p", "li", "dd", "td", "th", "div")
+                      if parent.get("class") not in _QR_ROW), None)
         if block is None:
             printed.addnext(qr)
             qr.tail, printed.tail = tail, None
             return
         _codes_beside(block).append(qr)
+
+
+# The row that puts a block's QR codes beside its text: not a block of its own.
+_QR_ROW = ("with-qr", "with-qr-text", "with-qr-codes")
 
 
 def _codes_beside(block):

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+import lxml.html
 from markupsafe import Markup
 from pypdf import PdfReader
 import contract
@@ -386,3 +387,13 @@ def test_the_press_variant_has_3mm_bleed_crop_marks_and_the_same_pages(site, pdf
     texts = [subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
              for path in (screen, press)]
     assert texts[0] == texts[1], "the press variant's pages differ from the screen PDF's"
+
+
+def test_a_block_with_two_links_gets_one_column_of_both_qr_codes():
+    block = lxml.html.fragment_fromstring('<p>See <a href="https://a.example/x">A</a> and <a href="https://b.example/y">B</a>.</p>')
+    links = print_edition.Links({}, "https://built.example/", "https://published.example/")
+    for link in block.xpath(".//a"):
+        links.rewrite(link, "https://built.example/page/")
+    assert len(block.xpath(".//div[@class='with-qr']")) == 1
+    assert block.xpath(".//div[@class='with-qr-codes']/img/@alt") == ["https://a.example/x", "https://b.example/y"]
+    assert block.text_content().replace(" ", "") == "SeeAhttps://a.example/xandBhttps://b.example/y."  # brackets: CSS
