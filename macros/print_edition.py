@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -291,11 +292,11 @@ def lost_card(found: list[Chapter], lang: str) -> Markup:
                          f"{{: .{line} }} paragraph (content/{lang}/{slug}.md)")
     parts = []
     for element in (heading, call):
-        copy = lxml.html.fragment_fromstring(lxml.html.tostring(element, encoding="unicode"))
-        for marked in copy.xpath("descendant-or-self::*[@id]"):
+        copied = deepcopy(element)
+        for marked in copied.xpath("descendant-or-self::*[@id]"):
             del marked.attrib["id"]
-        copy.tail = None
-        parts.append(lxml.html.tostring(copy, encoding="unicode"))
+        copied.tail = None
+        parts.append(lxml.html.tostring(copied, encoding="unicode"))
     return Markup("".join(parts))
 
 

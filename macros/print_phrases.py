@@ -88,10 +88,6 @@ def _self_and_ancestors(element):
     yield from element.iterancestors()
 
 
-def _language(element) -> str:
-    return next((node.get("lang").lower() for node in _self_and_ancestors(element) if node.get("lang")), "")
-
-
 def _segmenter(element, text: str):
     """How the text of ``element`` (or a tail inside it) is cut: (segmenter, whether zero-width
     spaces mark the breaks, the longest segment kept whole); or None to leave it."""
@@ -99,7 +95,7 @@ def _segmenter(element, text: str):
     classes = set().union(*((node.get("class") or "").split() for node in ancestors))
     if not text or classes & _LEFT_ALONE_CLASSES or any(node.tag in _LEFT_ALONE_TAGS for node in ancestors):
         return None
-    lang = _language(element)
+    lang = next((node.get("lang").lower() for node in ancestors if node.get("lang")), "")
     breaks_allowed = not (classes & _NO_BREAKS_ADDED_CLASSES or any(node.tag in _NO_BREAKS_ADDED_TAGS for node in ancestors))
     if (lang == "ja" or lang.startswith("ja-") and not lang.startswith("ja-latn")) and _JAPANESE.search(text):
         return (japanese_phrases, True, KEPT) if breaks_allowed else None  # ja-Latn: romaji
@@ -140,14 +136,13 @@ def _cut(text: str, segments: list[str], breaks: bool, kept: range) -> tuple[str
         span = lxml_html.Element("span", {"class": PHRASE})
         span.text = segment
         out.append(span)
-    written = out[-1].tail if out else lead
-    if breaks and (out or lead) and written is None and out[-1].text[-1] not in _NO_LINE_END:
+    if breaks and out and out[-1].tail is None and out[-1].text[-1] not in _NO_LINE_END:
         out[-1].tail = _BREAK
     return lead, out
 
 
 def keep_phrases_whole(root) -> None:
-    """Wrap each Japanese phrase and Korean word under ``root`` (an lxml element) in a span."""
+    """Wrap each Japanese phrase, Korean word and Thai word under ``root`` (an lxml element) in a span."""
     for element in list(root.iter()):
         if not isinstance(element.tag, str):
             continue

@@ -27,10 +27,10 @@ def opening_calendar(ctx: Context, office: str = "center") -> str:
         cells = [None] * lead + month
         cells += [None] * (-len(cells) % 7)
         tables.append({"first": month[0].date, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)]})
-    weekdays = [(first_weekday + i) % 7 for i in range(7)]
-    headers = [(_weekday_names(ctx)[d], _short_weekday_names(ctx)[d]) for d in weekdays]
+    wide, short = _weekday_names(ctx), _short_weekday_names(ctx)
+    headers = [(wide[d], short[d]) for d in ((first_weekday + i) % 7 for i in range(7))]
     return ctx.render("opening_calendar.html", id=office, tables=tables, reasons=REASONS, weekdays=headers,
-                      weekday_names=_weekday_names(ctx), last_day=last_day, **_hours_paths(office))
+                      weekday_names=wide, last_day=last_day, **_hours_paths(office))
 
 
 def print_calendar(ctx: Context, office: str = "center") -> str:
