@@ -40,6 +40,8 @@ _LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja"}
 _BREAK = "\u200b"
 _NO_BREAKS_ADDED_CLASSES = {"fact", "print-calendar"}
 _NO_BREAKS_ADDED_TAGS = {"h1", "h2", "td", "th"}
+# The covers' headings name no bookmark and no running head: their phrases get breaks.
+_UNBOOKMARKED = {"cover", "inside-cover", "back-cover"}
 # Characters of the longest phrase or word kept whole: about the narrowest table column of
 # large print. A longer one (a list such as 出産育児・学校教育・保健福祉支援・…などの) stays
 # plain text, broken where it must.
@@ -60,7 +62,10 @@ def _parser() -> budoux.Parser:
 
 
 def japanese_phrases(text: str) -> list[str]:
-    return _parser().parse(text)
+    """BudouX's phrases of each run between spaces (a space is a break: BudouX keeps
+    港区マイナンバーカード ガイドブック as one phrase)."""
+    return [phrase for run in re.split(r"(\s+)", text) if run
+            for phrase in ([run] if run.isspace() else _parser().parse(run))]
 
 
 @cache
@@ -96,7 +101,8 @@ def _segmenter(element, text: str):
     if not text or classes & _LEFT_ALONE_CLASSES or any(node.tag in _LEFT_ALONE_TAGS for node in ancestors):
         return None
     lang = next((node.get("lang").lower() for node in ancestors if node.get("lang")), "")
-    breaks_allowed = not (classes & _NO_BREAKS_ADDED_CLASSES or any(node.tag in _NO_BREAKS_ADDED_TAGS for node in ancestors))
+    tags = _NO_BREAKS_ADDED_TAGS - {"h1", "h2"} if classes & _UNBOOKMARKED else _NO_BREAKS_ADDED_TAGS
+    breaks_allowed = not (classes & _NO_BREAKS_ADDED_CLASSES or any(node.tag in tags for node in ancestors))
     if (lang == "ja" or lang.startswith("ja-") and not lang.startswith("ja-latn")) and _JAPANESE.search(text):
         return (japanese_phrases, True, KEPT) if breaks_allowed else None  # ja-Latn: romaji
     if lang.split("-")[0] == "th" and _THAI.search(text):

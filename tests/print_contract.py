@@ -131,7 +131,8 @@ def printed_calendars(blocks: list[PrintedBlock], document: BeautifulSoup) -> li
 
 
 def cover_blocks(document: BeautifulSoup, cover: str = "cover") -> list[PrintedBlock]:
-    """The blocks of the print document's cover (or its back cover: ``back-cover``)."""
+    """The blocks of the print document's cover (or its back cover, ``back-cover``, or the page
+    after the cover in large print, ``inside-cover``)."""
     found = []
     for element in document.select_one(f".{cover}").find_all(BLOCKS):
         pattern = _own_text_pattern(element, "", None)

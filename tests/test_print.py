@@ -78,13 +78,14 @@ def _in_nav_order(site: Path, lang: str) -> list[Path]:
 
 @cache
 def running_heads(path: Path) -> list[str]:
-    """What the margins of each page should say: nothing on the cover and the back cover; then
-    the title of the chapter (or the contents) in effect, and the page number."""
+    """What the margins of each page should say: nothing on the cover, the page after it (large
+    print) and the back cover; then the title of the chapter (or the contents) in effect, and the
+    page number."""
     outline = _outline(reader(path))
     heads = [""]
     for number in range(2, len(pdf_pages(path))):
-        title = [title for title, first in outline if first <= number][-1]
-        heads.append(f"{title}{number}")
+        titles = [title for title, first in outline if first <= number]
+        heads.append(f"{titles[-1]}{number}" if titles else "")
     return heads + [""]
 
 
@@ -103,11 +104,12 @@ def page_bodies(path: Path) -> tuple[str, ...]:
 def print_problems(site, book, lang: str, edition: str, bodies: list[str], outline) -> list[str]:
     """Cover, contents, chapters and back cover of one PDF (``bodies``: its pages without running
     heads) against the print document's covers and the web articles, block by block."""
-    first_chapter = outline[1][1]
+    contents, first_chapter = outline[0][1], outline[1][1]
     numbered = list(enumerate(bodies, 1))
     soup = BeautifulSoup(_document_html(site, lang, edition), "lxml")
     blocks = print_contract.printed_calendars(_web_blocks(site, lang), soup)
     cover = print_contract.cover_blocks(soup)
+    inside = print_contract.cover_blocks(soup, "inside-cover") if soup.select_one(".inside-cover") else []
     back = print_contract.cover_blocks(soup, "back-cover")
     # Print's own: the calendar (inside a chapter) and the back cover's numbers, each beside the
     # name of its own line.
@@ -124,7 +126,8 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     return (problems + contract.marks_in(soup, lang, f"print document {edition}", book)
             + contract.digits_in(soup, lang, f"print document {edition}")
             + print_contract.match_blocks(cover, numbered[:1])
-            + print_contract.contents_problems(numbered[1:first_chapter - 1], outline[1:], outline[0][0])
+            + print_contract.match_blocks(inside, numbered[1:contents - 1])
+            + print_contract.contents_problems(numbered[contents - 1:first_chapter - 1], outline[1:], outline[0][0])
             + print_contract.match_blocks(blocks, numbered[first_chapter - 1:-1])
             + print_contract.match_blocks(back, numbered[-1:]))
 
@@ -183,7 +186,9 @@ def test_pdf_is_tagged_with_language_title_fonts_and_bookmarks(site, pdfs, lang,
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
-    for number, page in enumerate(reader(_pdf(pdfs, lang, edition)).pages[1:-1], 2):  # not the covers
+    parsed = reader(_pdf(pdfs, lang, edition))
+    contents = _outline(parsed)[0][1]
+    for number, page in enumerate(parsed.pages[contents - 1:-1], contents):  # not the covers
         data = page.get_contents().get_data()
         assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
             f"page {number}: header and page number are not marked as artifacts")
@@ -222,6 +227,20 @@ def test_every_word_is_inside_the_10mm_safe_area(pdfs, lang, edition):
                 outside.append(f"page {number}: {word!r} {closest:.1f} mm from the "
                                f"{('left', 'top', 'right', 'bottom')[edges.index(min(edges))]} edge")
     assert not outside, f"{len(outside)} word(s) outside the safe area:\n" + "\n".join(outside[:15])
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_the_cover_fills_its_page_with_the_issue_at_its_foot(pdfs, book, lang, edition):
+    """A cover designed for the page, not a web page's top half: the title in the band at the top,
+    the issue (publication number) and the web edition at the foot of the sheet."""
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(_pdf(pdfs, lang, edition)), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    height = float(re.search(r'height="([\d.]+)"', boxes).group(1))
+    words = [(float(y0) / height, float(y1) / height, word) for _, y0, _, y1, word in _WORD.findall(boxes)]
+    number = [y1 for _, y1, word in words if word == book.publication.number]
+    assert number and number[0] > 0.75, f"the publication number is printed {number} of the way down the cover, not at its foot"
+    assert max(y1 for _, y1, _ in words) > 0.9, "the cover's last line is not at the foot of the page"
+    assert min(y0 for y0, _, _ in words) < 0.1, "the cover does not start at the top of the page"
 
 
 # Scripts whose line breaks are checked against the printed text's words; Japanese and Thai

@@ -71,3 +71,14 @@ def test_the_documents_title_is_left_as_it_is():
     root = lxml.html.document_fromstring('<html lang="ko"><head><title>미나토구 마이넘버 카드</title></head><body><p>카드</p></body></html>')
     keep_phrases_whole(root)
     assert root.find(".//title").text == "미나토구 마이넘버 카드" and not len(root.find(".//title"))
+
+
+def test_the_covers_title_breaks_at_its_space_and_a_chapters_heading_gets_no_break():
+    """BudouX reads 港区マイナンバーカード ガイドブック as one phrase: printed at 40 pt it broke
+    as "ガ|イドブック". A space is a break; the cover's heading names no bookmark, so it gets
+    breaks, where a chapter's heading (its text is the bookmark's) does not."""
+    root, phrases = _kept('<section class="cover" lang="ja"><h1>港区マイナンバーカード ガイドブック</h1></section>'
+                          '<section class="chapter" lang="ja"><h1>港区マイナンバーカード ガイドブック</h1></section>')
+    assert phrases == ["ガイドブック"]  # 港区マイナンバーカード is longer than a phrase kept whole
+    cover, chapter = root.iter("h1")
+    assert BREAK in cover.text_content() and BREAK not in chapter.text_content()
