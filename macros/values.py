@@ -108,9 +108,10 @@ MonthDayValue = Annotated[MonthDay, PlainValidator(_month_day)]
 Id = Annotated[str, Field(pattern=_ID)]
 Host = Annotated[str, Field(pattern=HOST, max_length=253)]  # a lower-case DNS name, no scheme or port
 # A reading: hiragana and the prolonged sound mark; Hepburn romaji in lower case, long vowels
-# with a macron, words apart by a space or a hyphen.
-Kana = Annotated[str, Field(pattern="^[\u3041-\u3096\u30fc]+$", max_length=60)]
-Romaji = Annotated[str, Field(pattern="^[a-zāēīōū]+([ -][a-zāēīōū]+)*$", max_length=80)]
+# with a macron, words apart by a space or a hyphen. A term that names a pair ("遺失届・盗難届")
+# has both readings: kana apart by "・", romaji by " / ".
+Kana = Annotated[str, Field(pattern="^[\u3041-\u3096\u30fc]+(\u30fb[\u3041-\u3096\u30fc]+)*$", max_length=60)]
+Romaji = Annotated[str, Field(pattern="^[a-zāēīōū]+(( |-| / )[a-zāēīōū]+)*$", max_length=80)]
 Count = Annotated[int, Field(ge=0, le=MAX_COUNT, strict=True)]
 Age = Annotated[int, Field(ge=0, le=MAX_AGE, strict=True)]
 YearValue = Annotated[int, Field(ge=FIRST_DATE.year, le=LAST_DATE.year, strict=True), AfterValidator(Year)]
