@@ -49,8 +49,10 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
+# On every core (pytest-xdist); the tests that share the PDFs or the served site run on one
+# worker each (tests/conftest.py).
 test: $(STAMP) debian-packages $(AXE)
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n auto --dist loadgroup
 
 clean:
 	rm -rf site .site-build $(VENV) node_modules
