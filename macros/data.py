@@ -245,6 +245,10 @@ def _check_references(book: Guidebook) -> list[Problem]:
     expect("procedures", ("branch_card_pickup", "reserve_by_phone_of"), pickup.reserve_by_phone_of,
            {k for k, v in offices.items() if v.phone}, "office with a phone number")
     docs = book.documents
+    for procedure, items in book.procedures.bring.items():
+        expect("procedures", ("bring", procedure), procedure, book.procedures.procedures, "procedure")
+        for i, doc in enumerate(items):
+            expect("procedures", ("bring", procedure, i), doc, docs.documents, "document in documents.yml")
     for loc, choice in ((("number_proof",), docs.number_proof), (("identity", "photo"), docs.identity.photo),
                         (("identity", "without_photo"), docs.identity.without_photo)):
         for i, doc in enumerate(choice.items):

@@ -375,6 +375,7 @@ class CardPickup(Model):
 
 class Procedures(Model):
     procedures: dict[Id, list[Channel]]
+    bring: dict[Id, list[Id]] = {}
     branch_card_pickup: CardPickup
     lost_card_steps: list[TextItem]
 

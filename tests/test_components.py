@@ -1,6 +1,8 @@
 """Every component, with each of its examples, in every language: semantic HTML, facts marked,
 nothing left untranslated; wrong arguments are refused with a message."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -91,3 +93,62 @@ def test_phone_numbers_are_tel_links(book):
     link = BeautifulSoup(Context(lang="en", book=book).fact("hotlines.jlis.phone"), "html.parser").a
     number = book.hotlines["jlis"].phone
     assert link.get_text() == number and link["href"] == "tel:+81" + number.replace("-", "")[1:]
+
+
+
+def _sections(article):
+    """{procedure: (the section's text without its line of what to bring, that line or None)} for
+    each h2 section of a page that says where its procedure is done."""
+    found = {}
+    for heading in article.select("h2"):
+        parts = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            parts.append(sibling)
+        where = next((p for p in parts if "where" in (p.get("class") or [])), None)
+        if where is not None:
+            bring = next((p for p in parts if "bring" in (p.get("class") or [])), None)
+            # Steps of data/ (the lost-card steps: 遺失届 for a reissue, the found card and an
+            # identity document to lift the suspension) say what to bring, each for its own later
+            # procedure: not this section's procedure.
+            said = [p for p in parts if p is not bring and "sentences" not in (p.get("class") or [])]
+            found[where["data-procedure"]] = ("".join(p.get_text() for p in said), bring)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_to_bring_is_given_where_the_japanese_page_says_to_bring_it(site, lang):
+    """Each procedure whose Japanese section says to bring something (持って, 持参) has a line of
+    what to bring, and only those; the line names the documents of data/procedures.yml, as
+    data/documents.yml and the language's catalog (read here with Babel) write them."""
+    import yaml
+    from babel.messages.pofile import read_po
+    from conftest import ROOT
+    from tracing import main_content, pages
+
+    bring = yaml.safe_load((ROOT / "data/procedures.yml").read_text(encoding="utf-8"))["bring"]
+    documents = yaml.safe_load((ROOT / "data/documents.yml").read_text(encoding="utf-8"))["documents"]
+    if lang == "ja":
+        name = lambda japanese: japanese  # noqa: E731
+    else:
+        with open(ROOT / f"locales/{lang}.po", "rb") as po:
+            catalog = read_po(po)
+        name = lambda japanese: catalog[japanese].string  # noqa: E731
+    problems, seen = [], set()
+    for page, path in pages(site, "ja", LANGUAGES).items():
+        translated = _sections(main_content(pages(site, lang, LANGUAGES)[page]))
+        for procedure, (text, _) in _sections(main_content(path)).items():
+            seen.add(procedure)
+            line = translated[procedure][1]
+            says = re.search(r"持参|持って(?!い)", text) is not None  # not 持っていれば: "if one has"
+            if says != (procedure in bring) or (line is not None) != (procedure in bring):
+                problems.append(f"{lang}/{page}, {procedure}: the Japanese says to bring something: {says}; "
+                                f"in data/procedures.yml bring: {procedure in bring}; line shown: {line is not None}")
+            elif line is not None:
+                expected = [name(documents[doc]["name_ja"]) for doc in bring[procedure]]
+                missing = [item for item in expected if item not in line.get_text()]
+                if missing:
+                    problems.append(f"{lang}/{page}, {procedure}: {line.get_text()!r} does not name {missing}")
+    problems += [f"data/procedures.yml: bring for {p}, which no page shows" for p in sorted(set(bring) - seen)]
+    assert not problems, "\n".join(problems)

@@ -15,9 +15,12 @@ CHANNEL_LABELS = {
 
 
 def where(ctx: Context, procedure: str) -> str:
-    """A line naming every place where ``procedure`` can be done."""
+    """A line naming every place where ``procedure`` can be done, and one naming what to bring
+    to the counter where the guidebook says it."""
     channels = ctx.book.procedures.procedures.get(procedure)
     if channels is None:
         raise MacroError(f"no procedure {procedure!r}; expected one of: {', '.join(ctx.book.procedures.procedures)}")
-    # Any one of the places will do: "A, B, or C".
-    return ctx.render("where.html", places=ctx.join([ctx._(CHANNEL_LABELS[c]) for c in channels], style="or"))
+    # Any one of the places will do: "A, B, or C"; every document to bring: "A and B".
+    bring = [ctx.words(f"documents.documents.{doc}.name_ja") for doc in ctx.book.procedures.bring.get(procedure, [])]
+    return ctx.render("where.html", procedure=procedure, places=ctx.join([ctx._(CHANNEL_LABELS[c]) for c in channels], style="or"),
+                      bring=ctx.join(bring, style="standard") if bring else None)
