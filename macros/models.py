@@ -383,9 +383,17 @@ class Procedures(Model):
 # --- links.yml -----------------------------------------------------------------------------
 
 
+class LookFor(Model):
+    """What to look for on a site, where the guidebook's 「こちら」 led to a page of it whose
+    address could not be established: the guidebook's wording, the words to search for."""
+    guidebook_ja: Text
+    words_ja: Text
+
+
 class Link(Model):
     name_ja: Text
     url: HttpUrl
+    look_for: dict[Id, LookFor] = {}
 
     @field_validator("url")
     @classmethod

@@ -21,7 +21,7 @@ EXAMPLES = {
     "hotline_menu": [{"hotline": "jlis"}],
     "closed_days": [{"office": "center"}, {"office": "azabu"}],
     "hours_table": [{"office": "center"}, {"office": "takanawa"}],
-    "link": [{"site": "mynaportal"}],
+    "link": [{"site": "mynaportal"}, {"site": "minato_city", "find": "reservation"}],
     "sentences": [{"path": "konbini.steps"}, {"path": "procedures.lost_card_steps"}],
     "access_list": [{"office": "center"}],
     "address": [{"office": "center"}, {"office": "shibaura"}],
@@ -151,4 +151,33 @@ def test_what_to_bring_is_given_where_the_japanese_page_says_to_bring_it(site, l
                 if missing:
                     problems.append(f"{lang}/{page}, {procedure}: {line.get_text()!r} does not name {missing}")
     problems += [f"data/procedures.yml: bring for {p}, which no page shows" for p in sorted(set(bring) - seen)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_link_refuses_something_to_look_for_that_data_has_not(book):
+    with pytest.raises(MacroError, match="nothing 'booking' to look for on minato_city; expected one of: reservation"):
+        COMPONENTS["link"](Context(lang="en", book=book), "minato_city", find="booking")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_link_to_a_home_page_says_what_to_search_for_there_in_japanese(site, lang):
+    """Where the guidebook's 「こちら」 led to a page whose address is not known, the link opens the
+    site and says what to search for: every entry of data/links.yml look_for (read here with
+    yaml) is on a page, right after its site's link, in Japanese and marked so."""
+    import yaml
+    from conftest import ROOT
+    from tracing import main_content, pages
+
+    links = yaml.safe_load((ROOT / "data/links.yml").read_text(encoding="utf-8"))
+    expected = {(name, entry["words_ja"]) for name, link in links.items() for entry in link.get("look_for", {}).values()}
+    shown, problems = set(), []
+    for page, path in pages(site, lang, LANGUAGES).items():
+        for words in main_content(path).select(".look-for"):
+            anchor = words.find_previous_sibling("a")
+            if words.get("lang") != "ja" or anchor is None or not anchor.get("data-link"):
+                problems.append(f"{lang}/{page}: {words} is not marked Japanese or follows no link of data/links.yml")
+                continue
+            shown.add((anchor["data-link"], words.get_text()))
+    problems += [f"{lang}: {site} never says to search for {words!r}" for site, words in sorted(expected - shown)]
+    problems += [f"{lang}: {site} says to search for {words!r}, which data/links.yml does not" for site, words in sorted(shown - expected)]
     assert not problems, "\n".join(problems)
