@@ -20,6 +20,7 @@ PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "print", "
 SHARED_BUILDS = {"print": {"pdfs"}, "browser": {"served_site", "base_url", "browser"}}
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
