@@ -386,8 +386,8 @@ class Procedures(Model):
 class LookFor(Model):
     """What to look for on a site, where the guidebook's 「こちら」 led to a page of it whose
     address could not be established: the guidebook's wording, the words to search for."""
-    guidebook_ja: Text
-    words_ja: Text
+    guidebook: Text
+    search: Text
 
 
 class Link(Model):

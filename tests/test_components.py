@@ -169,7 +169,7 @@ def test_each_link_to_a_home_page_says_what_to_search_for_there_in_japanese(site
     from tracing import main_content, pages
 
     links = yaml.safe_load((ROOT / "data/links.yml").read_text(encoding="utf-8"))
-    expected = {(name, entry["words_ja"]) for name, link in links.items() for entry in link.get("look_for", {}).values()}
+    expected = {(name, entry["search"]) for name, link in links.items() for entry in link.get("look_for", {}).values()}
     shown, problems = set(), []
     for page, path in pages(site, lang, LANGUAGES).items():
         for words in main_content(path).select(".look-for"):
