@@ -49,10 +49,10 @@ $(AXE): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-# On every core (pytest-xdist); the tests that share the PDFs or the served site run on one
-# worker each (tests/conftest.py).
+# On every core (pytest-xdist), a test file at a time per worker: the session's PDFs are made by
+# the worker that runs test_print.py, the browser audit by the one that runs its file.
 test: $(STAMP) debian-packages $(AXE)
-	$(VENV)/bin/pytest -q -n auto --dist loadgroup
+	$(VENV)/bin/pytest -q -n auto --dist loadfile
 
 clean:
 	rm -rf site .site-build $(VENV) node_modules

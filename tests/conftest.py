@@ -14,21 +14,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "print", "mkdocs.yml")
 
 
-# Fixtures made once per session that take a minute or more: with pytest-xdist (`make test` runs
-# on every core), each test that needs one runs on the same worker as the others that do, so
-# that no worker makes them a second time.
-SHARED_BUILDS = {"print": {"pdfs"}, "browser": {"served_site", "base_url", "browser"}}
-
-
-@pytest.hookimpl(tryfirst=True)  # before xdist's own hook reads the groups
-def pytest_collection_modifyitems(items):
-    for item in items:
-        needs = set(getattr(item, "fixturenames", ()))
-        group = next((name for name, fixtures in SHARED_BUILDS.items() if fixtures & needs), None)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
-
-
 def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
     """Build ``project`` into ``out`` as ``make site`` does (``guidebook build``: strict MkDocs),
     for ``site_url``, if given."""

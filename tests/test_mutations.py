@@ -212,10 +212,14 @@ def test_a_number_typed_into_the_print_template_is_caught(site, book, tmp_path, 
 
 
 @pytest.fixture(scope="module")
-def printed_en(pdfs):
-    from test_print import _outline, _pdf, page_bodies, reader
+def printed_en(site, tmp_path_factory):
+    """The English standard PDF of the session's site, made here (ten seconds) rather than
+    taken from the fixture of all 22, which another worker may be making."""
+    from test_print import _outline, page_bodies, reader
 
-    path = _pdf(pdfs, "en", "standard")
+    from macros import print_pdf
+
+    path = print_pdf.render(site, "en", "standard", tmp_path_factory.mktemp("printed") / "guidebook-en-standard.pdf")
     return page_bodies(path), _outline(reader(path))
 
 
