@@ -29,7 +29,7 @@ from .context import Context
 from .data import Guidebook, site_url
 from .languages import LANGUAGES, SOURCE, folder
 from .languages import root as language_root
-from .print_phrases import keep_phrases_whole
+from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -206,6 +206,10 @@ class Links:
         # in a column beside the block's text (a float beside a list item's text pushed the text
         # below it; one at a line break lost the words next to it).
         tail, link.tail = link.tail, None
+        # A line may break after the address where words follow it without a space (Korean
+        # "…/)(사이트에서", "…/)에서"), unless they start with what may not start a line.
+        if tail and not tail[0].isspace() and tail[0] not in NO_LINE_START:
+            tail = BREAK + tail
         link.addnext(printed)
         printed.tail = tail
         block = next((parent for parent in link.iterancestors("p", "li", "dd", "td", "th", "div")

@@ -25,7 +25,7 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # My Number): kept whole as words.
 THAI_TERMS = ("มายนัมเบอร์", "มายนาพอร์ทัล", "มินาโตะ")
 # A Korean word, or its part from an opening bracket on (a line may break before the bracket).
-_KOREAN_WORD = re.compile(r"(\s+|\(?[^\s(]+)")
+_KOREAN_WORD = re.compile(r"([\s\u200b]+|\(?[^\s(\u200b]+)")  # a zero-width space is a break too
 # Elements whose text keeps its own breaking: code, addresses (broken only after "/"), the
 # glossary's Japanese (one line), phrases already made. (Values that never break are kept
 # whole by the print stylesheet around their phrases.)
@@ -37,7 +37,7 @@ _LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja"}
 # data/, nor in the headings that name bookmarks and running heads (h1, h2), nor in a table cell
 # (whole phrases made the branch table of large print wider than the page): there they break as
 # Pango breaks them.
-_BREAK = "\u200b"
+BREAK = "\u200b"
 _NO_BREAKS_ADDED_CLASSES = {"fact", "print-calendar"}
 _NO_BREAKS_ADDED_TAGS = {"h1", "h2", "td", "th"}
 # The covers' headings name no bookmark and no running head: their phrases get breaks.
@@ -52,7 +52,7 @@ KEPT = range(1, LONGEST_KEPT + 1)
 # (Thai counts its vowel and tone marks as characters).
 KEPT_THAI = range(6, 17)
 # Characters a line may not start or end with (a closing bracket or mark; an opening bracket).
-_NO_LINE_START = set("）」』】〕〉》、。，．・：；？！ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.:;?!")
+NO_LINE_START = set("）」』】〕〉》、。，．・：；？！ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.:;?!")
 _NO_LINE_END = set("（「『【〔〈《([{")
 
 
@@ -128,14 +128,14 @@ def _cut(text: str, segments: list[str], breaks: bool, kept: range) -> tuple[str
             lead += plain
 
     for segment in segments:
-        if segment.isspace():
+        if segment.isspace() or not segment.strip(BREAK):
             add(segment)
             continue
         written = (out[-1].tail if out else lead) or ""
-        if breaks and (out or lead) and not written[-1:].isspace() and segment[0] not in _NO_LINE_START:
-            add(_BREAK)
-        elif breaks and not out and not lead and segment[0] not in _NO_LINE_START:
-            lead = _BREAK
+        if breaks and (out or lead) and not written[-1:].isspace() and segment[0] not in NO_LINE_START:
+            add(BREAK)
+        elif breaks and not out and not lead and segment[0] not in NO_LINE_START:
+            lead = BREAK
         if len(segment) not in kept:
             add(segment)
             continue
@@ -143,7 +143,7 @@ def _cut(text: str, segments: list[str], breaks: bool, kept: range) -> tuple[str
         span.text = segment
         out.append(span)
     if breaks and out and out[-1].tail is None and out[-1].text[-1] not in _NO_LINE_END:
-        out[-1].tail = _BREAK
+        out[-1].tail = BREAK
     return lead, out
 
 

@@ -82,3 +82,14 @@ def test_the_covers_title_breaks_at_its_space_and_a_chapters_heading_gets_no_bre
     assert phrases == ["ガイドブック"]  # 港区マイナンバーカード is longer than a phrase kept whole
     cover, chapter = root.iter("h1")
     assert BREAK in cover.text_content() and BREAK not in chapter.text_content()
+
+
+def test_a_break_already_in_korean_text_stays_a_break():
+    """The break the print edition puts after a printed address ("…/)​(사이트에서") must not
+    become a kept word of its own: a kept word is never broken, and the address with the words
+    after it ran 8 mm past the page of the Korean large print."""
+    root = lxml.html.fragment_fromstring(f'<p lang="ko">{BREAK}(사이트에서 검색)에서 예약할 수 있습니다.</p>')
+    keep_phrases_whole(root)
+    words = [span.text for span in root.iter("span") if span.get("class") == PHRASE]
+    assert words[0] == "(사이트에서" and not any(BREAK in word for word in words)
+    assert root.text_content() == f"{BREAK}(사이트에서 검색)에서 예약할 수 있습니다."
