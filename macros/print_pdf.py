@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import lxml.html
 import pydyf
 from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import MarginBox, ParentBox, ReplacedBox, TableCellBox, TextBox
@@ -50,6 +52,18 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     # Only the print folder's CSS and data: URIs (QR codes) are loaded: nothing from the network.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
     laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
+    # WeasyPrint's page numbers (target-counter) can stop one page short of where a chapter
+    # lands when a late pass moves it: then the numbers are written in and the pages laid out
+    # again, until what is printed is where each target is.
+    for _ in range(SETTLING_PASSES):
+        pages = anchor_pages(laid_out)
+        wrong = {target for target, printed in printed_page_numbers(laid_out).items() if set(printed) != {pages.get(target)}}
+        if not wrong:
+            break
+        html = with_page_numbers(html, pages)
+        laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
+    else:
+        raise PrintError(f"{target.name}: the page numbers of {', '.join(sorted(wrong)[:5])} did not settle")
     problems = overflows(laid_out)
     if problems:
         raise Overflow(f"{target.name}: {len(problems)} overflow(s):\n" + "\n".join(problems[:20]))
@@ -57,6 +71,49 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     with _actual_text():
         laid_out.write_pdf(target, finisher=running_heads_as_artifacts, **OPTIONS)
     return target
+
+
+SETTLING_PASSES = 3
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """{id: the number of the page it starts on} of a laid-out document (an element that runs
+    over several pages is an anchor of each)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            pages.setdefault(name, number)
+    return pages
+
+
+def printed_page_numbers(document) -> dict[str, list[int]]:
+    """{id: the page numbers printed after the page references and contents entries that lead
+    to it} (the text of their ::after boxes)."""
+    found: dict[str, list[int]] = {}
+
+    def walk(box) -> None:
+        if isinstance(box, TextBox) and (box.element_tag or "").endswith("::after") and box.element is not None:
+            href, numbers = box.element.get("href") or "", re.findall(r"\d+", box.text)
+            if href.startswith("#") and numbers:
+                found.setdefault(href[1:], []).append(int(numbers[-1]))
+        if isinstance(box, ParentBox):
+            for child in box.children:
+                walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)  # the laid-out boxes: no public name for them
+    return found
+
+
+def with_page_numbers(html: str, pages: dict[str, int]) -> str:
+    """The print document with each page reference's and contents entry's page number written
+    in (data-page, which print/guidebook.css prints instead of the target-counter)."""
+    tree = lxml.html.document_fromstring(html)
+    for link in tree.xpath("//a[contains(concat(' ', @class, ' '), ' page-ref ')] | //nav[@class='toc']//a"):
+        target = (link.get("href") or "").removeprefix("#")
+        if target in pages:
+            link.set("data-page", str(pages[target]))
+    return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
 def overflows(document) -> list[str]:
