@@ -318,6 +318,24 @@ def test_no_word_is_split_across_lines(audit):
     assert not split, f"{sum(map(len, split.values()))} split words:\n" + _report(split)[:4000]
 
 
+# Between the audit's two widths, a phone and a tablet, on the pages with most to break: words,
+# addresses, values, the calendar, the glossary's Japanese.
+SAMPLE_WIDTHS = (375, 768)
+SAMPLE_PAGES = [f"{folder(lang)}{page}/" for lang in ("ja", "en", "th", "ne", "ko") for page in ("offices", "what-to-do")]
+
+
+@pytest.mark.parametrize("width", SAMPLE_WIDTHS, ids=lambda w: f"{w}px")
+def test_no_word_is_split_across_lines_on_a_phone_and_a_tablet(browser, base_url, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    split = {}
+    for address in SAMPLE_PAGES:
+        page.goto(base_url + address)
+        lang = address.split("/")[0] if address.split("/")[0] in LANGUAGES else SOURCE
+        split[address] = page.evaluate(SPLIT_WORDS, lang)
+    page.close()
+    assert not any(split.values()), _report(split)[:4000]
+
+
 def test_no_text_is_cut_off_with_wcag_text_spacing(audit):
     assert not any(audit.clipped.values()), _report(audit.clipped)
 
