@@ -55,15 +55,15 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     # WeasyPrint's page numbers (target-counter) can stop one page short of where a chapter
     # lands when a late pass moves it: then the numbers are written in and the pages laid out
     # again, until what is printed is where each target is.
-    for _ in range(SETTLING_PASSES):
+    for written_in in range(SETTLING_PASSES + 1):
         pages = anchor_pages(laid_out)
-        wrong = {target for target, printed in printed_page_numbers(laid_out).items() if set(printed) != {pages.get(target)}}
+        wrong = {ref for ref, printed in printed_page_numbers(laid_out).items() if set(printed) != {pages.get(ref)}}
         if not wrong:
             break
+        if written_in == SETTLING_PASSES:
+            raise PrintError(f"{target.name}: the page numbers of {', '.join(sorted(wrong)[:5])} did not settle")
         html = with_page_numbers(html, pages)
         laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
-    else:
-        raise PrintError(f"{target.name}: the page numbers of {', '.join(sorted(wrong)[:5])} did not settle")
     problems = overflows(laid_out)
     if problems:
         raise Overflow(f"{target.name}: {len(problems)} overflow(s):\n" + "\n".join(problems[:20]))

@@ -416,3 +416,25 @@ def test_a_block_with_two_links_gets_one_column_of_both_qr_codes():
     assert len(block.xpath(".//div[@class='with-qr']")) == 1
     assert block.xpath(".//div[@class='with-qr-codes']/img/@alt") == ["https://a.example/x", "https://b.example/y"]
     assert block.text_content().replace(" ", "") == "SeeAhttps://a.example/xandBhttps://b.example/y."  # brackets: CSS
+
+
+def test_page_numbers_are_read_back_after_layout_and_can_be_written_in():
+    """The check behind every PDF's page numbers (macros/print_pdf.py): what a contents entry
+    prints is read from the laid-out boxes and compared with the page its target is on; a
+    number written in (data-page) is printed instead of WeasyPrint's counter."""
+    from weasyprint import HTML
+
+    from macros.print_edition import PRINT_DIR
+
+    html = ('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="guidebook.css"></head><body>'
+            '<nav class="toc"><h1>Contents</h1><ol><li><a href="#far">Far</a></li></ol></nav>'
+            '<section class="chapter" id="far"><h1>Far</h1><p>Text.</p></section></body></html>')
+
+    def laid_out(document):
+        return HTML(string=document, base_url=PRINT_DIR.as_uri() + "/").render()
+
+    first = laid_out(html)
+    assert print_pdf.anchor_pages(first)["far"] == 2
+    assert print_pdf.printed_page_numbers(first) == {"far": [2]}
+    written = laid_out(print_pdf.with_page_numbers(html, {"far": 7}))
+    assert print_pdf.printed_page_numbers(written) == {"far": [7]}
