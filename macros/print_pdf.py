@@ -51,7 +51,11 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     html = document(site, lang, edition, load_cached(), press)
     # Only the print folder's CSS and data: URIs (QR codes) are loaded: nothing from the network.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
-    laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
+
+    def lay_out(html: str):
+        return HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
+
+    laid_out = lay_out(html)
     # WeasyPrint's page numbers (target-counter) can stop one page short of where a chapter
     # lands when a late pass moves it: then the numbers are written in and the pages laid out
     # again, until what is printed is where each target is.
@@ -63,7 +67,7 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
         if written_in == SETTLING_PASSES:
             raise PrintError(f"{target.name}: the page numbers of {', '.join(sorted(wrong)[:5])} did not settle")
         html = with_page_numbers(html, pages)
-        laid_out = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher).render(**OPTIONS)
+        laid_out = lay_out(html)
     problems = overflows(laid_out)
     if problems:
         raise Overflow(f"{target.name}: {len(problems)} overflow(s):\n" + "\n".join(problems[:20]))
