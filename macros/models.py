@@ -103,6 +103,7 @@ class Hours(Model):
 class NewYearBreak(Model):
     first: MonthDayValue
     last: MonthDayValue
+    source: Text  # the guidebook says only 年末年始: where these days come from
 
 
 class ClosedDays(Model):
@@ -251,6 +252,7 @@ class MinorRule(Model):
 
 class LegacyMinorRule(Model):
     issued_before: Date
+    source: Text  # the guidebook gives no date: where it comes from
     under_age: Age
     card_years: Count
 

@@ -121,6 +121,8 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
         article = _article(tree, lang, url)
         for element in article.xpath(" | ".join(f".//{tag}" for tag in SCREEN_ONLY)):
             element.getparent().remove(element)
+        for element in article.xpath(".//*[contains(concat(' ', @class, ' '), ' screen-only ')]"):
+            element.drop_tree()  # its tail stays
         # The web's calendar shows the months around the build; paper, the year it is used for.
         for calendar in article.xpath(".//div[contains(concat(' ', @class, ' '), ' opening-calendar ')]"):
             printed = lxml.html.fragment_fromstring(str(print_calendar(ctx, calendar.get("data-office"))))
