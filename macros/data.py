@@ -148,6 +148,8 @@ def _load_version(data_dir: Path, version: tuple) -> Guidebook:
 def _located(source: yaml_source.Source, error: dict) -> Problem:
     # pydantic adds the name of a failed validator or union member to loc; keep the data keys only
     loc = tuple(step for step in error["loc"] if isinstance(step, int) or step in _keys(source.value))
+    if error["type"] == "missing" and error["loc"] and loc[-1:] != error["loc"][-1:]:
+        loc += error["loc"][-1:]  # the key to add, though the file has it nowhere
     field = ".".join(map(str, loc)) or "(file)"
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] == "extra_forbidden":

@@ -181,3 +181,34 @@ def test_each_link_to_a_home_page_says_what_to_search_for_there_in_japanese(site
     problems += [f"{lang}: {site} never says to search for {words!r}" for site, words in sorted(expected - shown)]
     problems += [f"{lang}: {site} says to search for {words!r}, which data/links.yml does not" for site, words in sorted(shown - expected)]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_offices_address_is_followed_by_a_map_search_for_its_japanese_name_and_address(site, lang):
+    """On the offices page, every office's address is followed by a link that searches a map for
+    the office's Japanese name and address, as data/offices.yml and data/publication.yml (read
+    here with yaml) give them: a map app in Japan, or a taxi driver, finds it by those words."""
+    from urllib.parse import parse_qs, urlsplit
+
+    import yaml
+    from conftest import ROOT
+    from tracing import main_content, pages
+
+    offices = yaml.safe_load((ROOT / "data/offices.yml").read_text(encoding="utf-8"))
+    publication = yaml.safe_load((ROOT / "data/publication.yml").read_text(encoding="utf-8"))
+    ward = publication["prefecture_name"] + publication["municipality_name"]
+    expected = {f"{office['name_ja']} {ward}{office['address']['town_ja']}{office['address']['block']}"
+                for office in offices.values()}
+    shown, problems = set(), []
+    for link in main_content(pages(site, lang, LANGUAGES)["offices"]).select("a.map-search"):
+        parts = urlsplit(link["href"])
+        query = parse_qs(parts.query)
+        if (parts.scheme, parts.netloc, parts.path, query.get("api")) != ("https", "www.google.com", "/maps/search/", ["1"]):
+            problems.append(f"{lang}/offices/: {link['href']} is not a map search")
+        previous = link.find_previous_sibling()
+        if previous is None or "address" not in previous.get("class", []):
+            problems.append(f"{lang}/offices/: the map link for {query.get('query')} does not follow an address")
+        shown.update(query.get("query", []))
+    problems += [f"{lang}/offices/: no map link searches for {words!r}" for words in sorted(expected - shown)]
+    problems += [f"{lang}/offices/: a map link searches for {words!r}, which is no office of data/" for words in sorted(shown - expected)]
+    assert not problems, "\n".join(problems)
