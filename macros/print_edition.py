@@ -29,7 +29,7 @@ from .context import Context
 from .data import Guidebook, site_url
 from .languages import LANGUAGES, SOURCE, folder
 from .languages import root as language_root
-from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole
+from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -277,6 +277,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )
     tree = lxml.html.document_fromstring(html)
+    keep_punctuation_with_values(tree)
     keep_phrases_whole(tree)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 

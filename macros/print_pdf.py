@@ -16,7 +16,8 @@ from pathlib import Path
 import lxml.html
 import pydyf
 from weasyprint import HTML
-from weasyprint.formatting_structure.boxes import MarginBox, ParentBox, ReplacedBox, TableCellBox, TextBox
+from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, LineBox, MarginBox, ParentBox, ReplacedBox,
+                                                  TableCellBox, TextBox)
 from weasyprint.pdf.stream import Stream
 from weasyprint.urls import URLFetcher
 
@@ -146,6 +147,72 @@ def _check(box, page, cell, number, found) -> None:
     if isinstance(box, ParentBox):
         for child in box.children:
             _check(child, page, cell, number, found)
+
+
+def early_breaks(document) -> list[str]:
+    """Lines that end well before the edge of their block while the next line's first word
+    would have fitted there: a break the text does not call for (WeasyPrint once broke
+    "… line (0120-95-0178;" | "after the voice guidance, press 2)…" with a third of the line
+    empty). Only a gap wider than twice that word and a space counts: the estimate is the
+    word's share of its text's width, and a float beside a block takes some of its width."""
+    found = []
+    for number, page in enumerate(document.pages, 1):
+        for child in page._page_box.children:  # WeasyPrint's laid-out boxes: no public name for them
+            if not isinstance(child, MarginBox):  # running heads: tests/test_print.py, the safe area
+                _early(child, number, found)
+    return found
+
+
+def _early(box, number, found) -> None:
+    if not isinstance(box, ParentBox):
+        return
+    lines = [child for child in box.children if isinstance(child, LineBox)]
+    if box.element is not None and next(box.element.iter("br"), None) is not None:
+        lines = []  # its lines end where the text says (<br> leaves no box to see)
+    right = box.content_box_x() + box.width
+    for line, following in zip(lines, lines[1:]):
+        leaves = list(_leaves(line))
+        if not leaves:
+            continue
+        gap = right - max(leaf.position_x + leaf.margin_width() for leaf in leaves)
+        word, width = _first_word(following)
+        if word and gap > 2 * width + 12:
+            said = "".join(leaf.text for leaf in leaves if isinstance(leaf, TextBox))
+            found.append(f"page {number}: the line \"…{said[-40:]}\" ends {gap * 25.4 / 96:.0f} mm short of its edge"
+                         f" though the next line's \"{word}\" needs {width * 25.4 / 96:.0f} mm")
+    for child in box.children:
+        _early(child, number, found)
+
+
+def _leaves(box):
+    if isinstance(box, (TextBox, AtomicInlineLevelBox)):
+        yield box
+    elif isinstance(box, ParentBox):
+        for child in box.children:
+            yield from _leaves(child)
+
+
+def _first_word(line) -> tuple[str, float]:
+    """The line's text up to its first space outside a no-wrap run (not just after an opening
+    bracket), and its width. Japanese and Thai break without spaces: their lines count as one
+    word, which a gap never exceeds (the check is for scripts that break at spaces)."""
+    word, width = "", 0.0
+    for leaf in _leaves(line):
+        if not isinstance(leaf, TextBox):
+            word, width = word + "\ufffc", width + leaf.margin_width()
+            continue
+        text = leaf.text
+        breaks = [] if leaf.style["white_space"] in ("nowrap", "pre") else [
+            i for i, ch in enumerate(text) if ch == " " and (word + text[:i]).rstrip()
+            and not _OPENS.search(word + text[:i])]
+        if not breaks:
+            word, width = word + text, width + leaf.width
+        else:
+            return word + text[:breaks[0]], width + leaf.width * breaks[0] / max(len(text), 1)
+    return word, width
+
+
+_OPENS = re.compile(r"[(\[（「『“‘]$")
 
 
 def build(site: Path, languages: list[str], editions: list[str] | None = None,

@@ -20,8 +20,10 @@ from macros.languages import root as language_root
 
 # The web's opening calendar: print has its own (components/calendar.print_calendar).
 CALENDAR = "opening-calendar"
-# Elements the print edition leaves out: they only work on screen.
+# Elements the print edition leaves out: they only work on screen (and anything marked so: an
+# office's map link).
 SCREEN_ONLY = ("form", "script", "noscript", "template")
+SCREEN_ONLY_CLASS = "screen-only"
 # A line with only a list's bullet or number: pdftotext gives a page's markers after its text.
 LIST_MARKER = re.compile(r"^\s*(?:[•◦▪‣]|\d{1,2}[.)])\s*$", re.M)
 # A line broken by hyphenation (WeasyPrint's hyphen character, U+2010), and white space.
@@ -56,7 +58,8 @@ def _own_text_pattern(element: Tag, page_url: str, chapters: set[str] | None,
     for node in element.descendants:
         if isinstance(node, Tag):
             continue
-        if any(isinstance(p, Tag) and p.name in SCREEN_ONLY for p in node.parents):
+        if any(isinstance(p, Tag) and (p.name in SCREEN_ONLY or SCREEN_ONLY_CLASS in p.get("class", []))
+               for p in node.parents):
             continue
         owner = next(p for p in node.parents if p is element or (p.name in BLOCKS and NOTE not in p.get("class", [])))
         if owner is not element or node.parent.name in ("script", "style"):
@@ -101,6 +104,7 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url,
                 found.append(PrintedBlock(f"{url} › calendar of {element['data-office']}", None,
                                           calendar=element["data-office"]))
             if (element.name == "div" or NOTE in element.get("class", []) or element.find_parent(SCREEN_ONLY)
+                    or element.find_parent(class_=SCREEN_ONLY_CLASS)
                     or element.find_parent(class_=CALENDAR)):
                 continue
             refs: list[str] = []

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import lxml.html
 import pytest
 from bs4 import BeautifulSoup
 import lxml.html
@@ -438,3 +439,46 @@ def test_page_numbers_are_read_back_after_layout_and_can_be_written_in():
     assert print_pdf.printed_page_numbers(first) == {"far": [2]}
     written = laid_out(print_pdf.with_page_numbers(html, {"far": 7}))
     assert print_pdf.printed_page_numbers(written) == {"far": [7]}
+
+
+def test_a_line_is_not_broken_early_after_a_value_that_punctuation_follows():
+    """WeasyPrint 70 broke "… line (0120-95-0178;" | "after the voice guidance, press 2)…" with a
+    third of the line empty (a value followed by ";" without a space, and a later value that did
+    not fit). The print edition puts such a value and its punctuation in one box; the check that
+    every PDF passes after layout (print_pdf.early_breaks) finds the early line without it."""
+    from weasyprint import HTML
+
+    from macros.print_edition import PRINT_DIR
+    from macros.print_phrases import keep_punctuation_with_values
+
+    paragraph = ('<p>Call the <span class="fact" data-form="words">My Number general toll-free line</span> '
+                 '(<a class="fact" data-form="phone" href="tel:+81120950178">0120-95-0178</a>; after the voice '
+                 'guidance, press <span class="fact" data-form="number">2</span>). You can suspend your card\'s '
+                 'functions around the clock.</p>')
+    html = ('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="guidebook.css"></head><body>'
+            f'<section class="chapter">{paragraph}</section></body></html>')
+
+    def lines(document):
+        laid_out = HTML(string=document, base_url=PRINT_DIR.as_uri() + "/").render()
+        return laid_out, ["".join(box.text for box in print_pdf._leaves(line) if hasattr(box, "text")).split()
+                          for line in _line_boxes(laid_out.pages[0]._page_box)]
+
+    broken, before = lines(html)
+    assert before[0][-1] == "(0120-95-0178;", before  # the layout this guards against
+    assert print_pdf.early_breaks(broken), "the check does not see the early line"
+    tree = lxml.html.document_fromstring(html)
+    keep_punctuation_with_values(tree)
+    fixed, after = lines(lxml.html.tostring(tree, encoding="unicode"))
+    assert after[0][-1] != "(0120-95-0178;" and "after" in after[0], f"the first line still ends early: {after}"
+    assert [word for line in after for word in line] == [word for line in before for word in line]
+    assert print_pdf.early_breaks(fixed) == []
+
+
+def _line_boxes(box):
+    from weasyprint.formatting_structure.boxes import LineBox, ParentBox
+
+    if isinstance(box, LineBox):
+        yield box
+    elif isinstance(box, ParentBox):
+        for child in box.children:
+            yield from _line_boxes(child)
