@@ -15,7 +15,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import addresses, yaml_source
 from .errors import DataError, Problem
-from .languages import LANGUAGES
+from .languages import EASY, SOURCE, TRANSLATIONS
 from .models import FILES
 from .values import Id, Text
 
@@ -109,18 +109,20 @@ def _load_glossary(folder: Path, problems: list[Problem]) -> dict[str, dict[str,
     if concepts is None:
         problems.append(Problem(folder / "ja.yml", 1, "", "file missing: it names the concepts of the glossary"))
         return glossary
-    for lang in LANGUAGES:
+    written = (SOURCE, *TRANSLATIONS)
+    for lang in written:
         if lang not in glossary:
             problems.append(Problem(folder / f"{lang}.yml", 1, "", "file missing: every language has its glossary"))
-    for lang in sorted(set(glossary) - set(LANGUAGES)):
-        problems.append(Problem(folder / f"{lang}.yml", 1, "", f"not a language of the guidebook "
-                                                               f"({', '.join(LANGUAGES)}): remove the file or add the language"))
+    for lang in sorted(set(glossary) - set(written)):
+        problems.append(Problem(folder / f"{lang}.yml", 1, "", f"not a language with a glossary "
+                                                               f"({', '.join(written)}): remove the file or add the language"))
     for lang, terms in glossary.items():
         path = folder / f"{lang}.yml"
         for term in sorted(set(concepts) - set(terms)):
             problems.append(Problem(path, 1, term, f"term missing (ja: {concepts[term]})"))
         for term in sorted(set(terms) - set(concepts)):
             problems.append(Problem(path, yaml_source.load(path).line_of((term,)), term, "not a concept of glossary/ja.yml"))
+    glossary[EASY] = concepts  # Easy Japanese keeps the official terms, and explains them
     return glossary
 
 

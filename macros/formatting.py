@@ -18,11 +18,12 @@ from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
+from .languages import html_lang
 from .values import MonthDay, YearMonth
 
 # Babel's name for each language of the guidebook.
 BABEL_LOCALES = {
-    "ja": "ja", "en": "en", "zh": "zh_Hans", "ko": "ko", "es": "es", "pt": "pt_BR",
+    "ja": "ja", "easy": "ja", "en": "en", "zh": "zh_Hans", "ko": "ko", "es": "es", "pt": "pt_BR",
     "th": "th", "ne": "ne", "id": "id", "vi": "vi", "tl": "fil",
 }
 
@@ -153,4 +154,5 @@ def _unbroken(time_text: str) -> str:
 
 @cache
 def formatter(lang: str) -> Formatter:
-    return Formatter(lang)
+    """The formatter of a language's pages: Easy Japanese writes values as Japanese does."""
+    return Formatter(html_lang(lang))

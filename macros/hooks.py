@@ -3,6 +3,7 @@ the catalogs, links and scripts of each page checked, JSON-LD, open data and 404
 
 from __future__ import annotations
 
+import copy
 import re
 import sys
 from pathlib import Path
@@ -15,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.catalog import N_, translate  # noqa: E402
 from macros.data import load_cached, site_url  # noqa: E402
-from macros.languages import SOURCE  # noqa: E402
-from macros import addresses, csp, japanese_terms, language_of_parts, open_data, rules  # noqa: E402
+from macros.languages import EASY, LANGUAGES, SOURCE, hreflang, html_lang  # noqa: E402
+from macros import addresses, csp, furigana, japanese_terms, language_of_parts, open_data, rules  # noqa: E402
 from macros.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
@@ -44,10 +45,24 @@ def on_config(config):
     # a label, through the catalogs (static-i18n applies them per language after this hook).
     config.site_name = book.publication.title_ja
     i18n = config.plugins.get("i18n")
+    if i18n:
+        _add_easy_japanese(i18n.config.languages)
     for language in i18n.config.languages if i18n else ():
         language.site_name = _attribute_safe(translate(language.locale, book.publication.title_ja))
         language.copyright = _attribute_safe(translate(language.locale, COPYRIGHT))
     return config
+
+
+def _add_easy_japanese(languages) -> None:
+    """static-i18n takes only ISO 639 codes as locales, and a locale is also the language's
+    folder; Easy Japanese is Japanese (lang="ja") under /easy/. So its entry is made here, once,
+    from the Japanese one (static-i18n reads the list after this hook), second in the menu."""
+    if any(language.locale == EASY for language in languages):
+        return
+    japanese = next(language for language in languages if language.locale == SOURCE)
+    easy = copy.deepcopy(japanese)
+    easy.locale, easy.name, easy.default, easy.build = EASY, LANGUAGES[EASY], False, japanese.build
+    languages.insert(list(LANGUAGES).index(EASY), easy)
 
 
 def _attribute_safe(text: str) -> str:
@@ -95,9 +110,21 @@ def on_page_content(html: str, page, config, files) -> str:
 
 @event_priority(-200)  # after static-i18n has set this page's alternates
 def on_post_page(output: str, page, config) -> str:
+    if config.theme["language"] == EASY:
+        output = _with_readings(output)
     head = _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
     output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
     return content_security_policy(_without_alternates(output), f"content/{page.file.src_uri}", config)
+
+
+_ARTICLE = re.compile(r'(<article\b[^>]*>)(.*?)(</article>)', re.S)
+
+
+def _with_readings(html: str) -> str:
+    """Easy Japanese: readings over the kanji of the page's text (the article; after the search
+    index has taken the page's words, which a reader types without readings)."""
+    readings = furigana.reviewed_readings(load_cached())
+    return _ARTICLE.sub(lambda m: m.group(1) + furigana.annotate(m.group(2), readings) + m.group(3), html, count=1)
 
 
 def _without_alternates(html: str) -> str:
@@ -140,6 +167,8 @@ def on_post_build(config):
 
 def on_page_context(context, page, config, nav):
     context["guidebook_labels"] = _labels(config.theme["language"])
+    context["guidebook_lang_tags"] = {code: html_lang(code) for code in LANGUAGES}
+    context["guidebook_hreflangs"] = {code: hreflang(code) for code in LANGUAGES}
     return context
 
 
@@ -151,6 +180,8 @@ def _labels(lang: str) -> dict[str, str]:
 
 def on_template_context(context, template_name, config):
     context["guidebook_labels"] = _labels(config.theme["language"])
+    context["guidebook_lang_tags"] = {code: html_lang(code) for code in LANGUAGES}
+    context["guidebook_hreflangs"] = {code: hreflang(code) for code in LANGUAGES}
     if template_name == "404.html":
         lang = config.theme["language"]
         context["not_found"] = {key: translate(lang, msgid) for key, msgid in

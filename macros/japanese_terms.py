@@ -13,6 +13,7 @@ import html as html_escape
 import re
 
 from .html_text import rewrite_text
+from .languages import is_japanese
 
 # Elements whose text is never annotated (the annotation would lengthen a heading, a link, a
 # control, or sit inside a value).
@@ -64,7 +65,7 @@ def term_pattern(lang: str, terms: list[str]) -> str:
 
 def annotate(html: str, lang: str, glossary: dict[str, dict[str, str]], readings: dict) -> str:
     """The page's HTML with the first use of each glossary term annotated."""
-    if lang == "ja":
+    if is_japanese(lang):
         return html
     terms = {concept: local for concept, local in glossary[lang].items() if local != glossary["ja"][concept]}
     if not terms:

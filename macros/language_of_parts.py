@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .html_text import rewrite_text
+from .languages import is_japanese
 
 _KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f"
 _KANJI = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -22,7 +23,7 @@ _RAW = {"script", "style"}
 
 def mark(html: str, page_lang: str) -> str:
     """The page's HTML with each Japanese run outside a language-marked element in a span."""
-    if page_lang == "ja":
+    if is_japanese(page_lang):
         return html
     runs = _WITH_KANA if page_lang == "zh" else _ANY_JAPANESE
     return rewrite_text(html, lambda name, attributes: name in _RAW or " lang=" in attributes,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 LANGUAGES = {
     "ja": "日本語",
+    "easy": "やさしい にほんご",
     "en": "English",
     "zh": "简体中文",
     "ko": "한국어",
@@ -22,6 +23,28 @@ LANGUAGES = {
 }
 
 SOURCE = "ja"
+# The Easy Japanese edition (やさしい日本語): written from the Japanese pages for readers who know
+# some Japanese, with readings over the kanji. It is Japanese: lang="ja", Babel's ja, the
+# Japanese glossary; its folder is /easy/.
+EASY = "easy"
+# The translations: the ten languages of the foreign-language hotline.
+TRANSLATIONS = tuple(code for code in LANGUAGES if code not in (SOURCE, EASY))
+
+
+def html_lang(code: str) -> str:
+    """The language tag of a language's pages (lang="…", hreflang): Easy Japanese is Japanese."""
+    return SOURCE if code == EASY else code
+
+
+def hreflang(code: str) -> str:
+    """The tag that tells search engines which edition a page is (sitemap.xml, the language
+    menu): Easy Japanese is a Japanese edition of its own, "ja-x-easy" (a private-use tag)."""
+    return "ja-x-easy" if code == EASY else code
+
+
+def is_japanese(code: str) -> bool:
+    """Pages in Japanese, that need no Japanese beside their terms: the source and Easy Japanese."""
+    return html_lang(code) == SOURCE
 
 
 def folder(lang: str) -> str:

@@ -58,15 +58,26 @@ IN_JAPANESE = "in-japanese"
 _PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
 
 
-def read(path: Path) -> BeautifulSoup:
-    """A built page, parsed once for all the checks (again if the file changed). Read only."""
+def read(path: Path, readings_first: bool = False) -> BeautifulSoup:
+    """A built page, parsed once for all the checks (again if the file changed). Read only.
+
+    The readings over kanji (Easy Japanese) are not the text: a reader reads the word, and the
+    checks compare the word (tests/test_furigana.py reads the readings). ``readings_first``:
+    each reading before its word instead, as the print edition prints and pdftotext reads it."""
     stat = path.stat()
-    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+    return _parsed(path, stat.st_mtime_ns, stat.st_size, readings_first)
 
 
 @lru_cache(maxsize=256)  # the pages of two sites: the session's and a copy built from changed data
-def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+def _parsed(path: Path, mtime_ns: int, size: int, readings_first: bool) -> BeautifulSoup:
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    for ruby in soup.select("ruby"):
+        reading = "".join(rt.get_text() for rt in ruby.find_all("rt"))
+        for annotation in ruby.find_all(["rt", "rp"]):
+            annotation.decompose()
+        if readings_first:
+            ruby.insert(0, NavigableString(reading))
+    return soup
 
 
 def built_pages(site: Path) -> list[tuple[str, str, Path]]:
@@ -141,8 +152,9 @@ def mark_problems(site: Path, book) -> list[str]:
 
 def _language_of(element, page_lang: str) -> str:
     """The language a fact is written in: its element's (Japanese quoted on a page of another
-    language, for the counter), else the page's."""
-    marked = element.find_parent(attrs={"lang": True})
+    language, for the counter), else the page's (the Easy Japanese pages are lang="ja": the
+    edition, not the tag, says how they word a fact)."""
+    marked = element.find_parent(lambda tag: tag.has_attr("lang") and tag.name != "html")
     return marked["lang"] if marked is not None and marked["lang"] in LANGUAGES else page_lang
 
 

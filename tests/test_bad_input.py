@@ -109,7 +109,7 @@ REFUSED_BY_CHECK = {
     "a language without its glossary": (lambda p: (p / "data/glossary/en.yml").unlink(),
                                         "data/glossary/en.yml:1: file missing: every language has its glossary"),
     "a glossary of a language the guidebook has not": (lambda p: (p / "data/glossary/fr.yml").write_bytes((p / "data/glossary/en.yml").read_bytes()),
-                                                       "data/glossary/fr.yml:1: not a language of the guidebook"),
+                                                       "data/glossary/fr.yml:1: not a language with a glossary"),
     "glossary term missing in a language": (lambda p: _replace(p / "data/glossary/en.yml", "pin: PIN\n", ""),
                                             "data/glossary/en.yml:1: pin: term missing (ja: 暗証番号)"),
 }

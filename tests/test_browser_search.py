@@ -62,3 +62,21 @@ def test_a_page_view_builds_no_search_index_until_the_reader_searches(page, base
         f"the page view built the search index: {[path for path in asked if lunr.search(path)]}")
     assert results(page, base_url, "en/faq/", "PIN") and any(lunr.search(path) for path in asked), (
         "a search should build the index and find results")
+
+
+def test_every_page_of_every_language_has_its_entry_in_the_search_index(served_site):
+    """static-i18n drops an entry of a language's page that is the same as the Japanese page's
+    (title and text): an Easy Japanese page titled as its Japanese page lost its entry, and
+    Material listed its sections under "undefined". Each page of each language is in the index."""
+    import json
+
+    from macros.languages import folder
+    from tracing import pages
+
+    site, _ = served_site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"] for doc in index["docs"]}
+    missing = [folder(lang) + ("" if name == "." else f"{name}/") for lang in LANGUAGES
+               for name in pages(site, lang, LANGUAGES)]
+    missing = [location for location in missing if location not in entries]
+    assert not missing, f"pages without their entry in the search index: {missing}"

@@ -36,7 +36,7 @@ def test_browser_and_python_give_identical_answers(page, book):
 PARTS = ("day", "month", "year")
 # The order each language writes a date in, as its dates are shown (CLDR through Babel): year
 # first in Japanese, Chinese, Korean and Nepali; month first in American English and Filipino.
-ORDER = {"ja": "ymd", "zh": "ymd", "ko": "ymd", "ne": "ymd", "en": "mdy", "tl": "mdy",
+ORDER = {"ja": "ymd", "easy": "ymd", "zh": "ymd", "ko": "ymd", "ne": "ymd", "en": "mdy", "tl": "mdy",
          "es": "dmy", "pt": "dmy", "th": "dmy", "id": "dmy", "vi": "dmy"}
 # Each date's group: its id and the label of its legend.
 DATES = {"birth": "生年月日", "issued": "カードの発行日", "stay": "在留期間の満了日（在留期間の定めがある方）"}

@@ -125,6 +125,10 @@ PINNED = {
 }
 
 
+# Easy Japanese writes every value as Japanese does (the readings over them are the page's).
+PINNED["easy"] = PINNED["ja"]
+
+
 def _call(fmt, method, argument):
     return fmt.time_range(*argument) if method == "time_range" else getattr(fmt, method)(argument)
 

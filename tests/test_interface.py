@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from macros.catalog import translate
-from macros.languages import LANGUAGES, SOURCE, folder, root
+from macros.languages import LANGUAGES, SOURCE, folder, hreflang, html_lang, root
 from tracing import pages
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
@@ -56,14 +56,14 @@ def test_html_lang_of_every_page(site):
     for lang in LANGUAGES:
         for name, path in pages(site, lang, LANGUAGES).items():
             html = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").html
-            assert html["lang"] == lang, f"{lang}/{name}"
+            assert html["lang"] == html_lang(lang), f"{lang}/{name}"
 
 
 def test_language_switcher_names_each_language_in_its_own_script(site):
     soup = BeautifulSoup((site / "en/card/index.html").read_text(encoding="utf-8"), "lxml")
     links = soup.select("a.guidebook-languages__link")
     assert [(a["lang"], a["hreflang"], a.get_text(strip=True)) for a in links] == \
-        [(code, code, name) for code, name in LANGUAGES.items()]
+        [(html_lang(code), hreflang(code), name) for code, name in LANGUAGES.items()]
 
 
 def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, book):
@@ -80,9 +80,9 @@ def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, bo
             address = base + folder(lang) + ("" if name == "." else f"{name}/")
             alternates = entries.get(address)
             assert alternates is not None, f"{address} is not in sitemap.xml"
-            assert set(alternates) == set(LANGUAGES) | {"x-default"}, f"{lang}/{name}: {sorted(alternates)}"
+            assert set(alternates) == {hreflang(code) for code in LANGUAGES} | {"x-default"}, f"{lang}/{name}: {sorted(alternates)}"
             assert alternates["x-default"] == alternates[SOURCE] == base + ("" if name == "." else f"{name}/")
-            assert alternates[lang] == address
+            assert alternates[hreflang(lang)] == address
     for lang in LANGUAGES:
         not_found = root(site, lang) / "404.html"
         assert 'rel="alternate"' not in not_found.read_text(encoding="utf-8"), not_found
@@ -95,7 +95,7 @@ def test_a_404_page_in_every_language(site):
     for lang in LANGUAGES:
         path = root(site, lang) / "404.html"
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-        assert soup.html["lang"] == lang and soup.h1.get_text(strip=True) == translate(lang, NOT_FOUND_TITLE)
+        assert soup.html["lang"] == html_lang(lang) and soup.h1.get_text(strip=True) == translate(lang, NOT_FOUND_TITLE)
 
 
 KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa]")

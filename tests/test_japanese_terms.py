@@ -15,7 +15,7 @@ import yaml
 from bs4 import NavigableString
 from tracing import main_content, pages
 
-from macros.languages import LANGUAGES, SOURCE
+from macros.languages import LANGUAGES, SOURCE, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 JAPANESE = yaml.safe_load((ROOT / "data/glossary/ja.yml").read_text(encoding="utf-8"))
@@ -45,7 +45,7 @@ def _running_text(article) -> str:
     return " ".join(node for node in article.find_all(string=True) if not left_alone(node))
 
 
-@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE])
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_first_use_of_each_term_gives_its_japanese_and_romaji(site, lang):
     terms = {concept: local for concept, local in _glossary(lang).items() if local != JAPANESE[concept]}
     problems, built = [], pages(site, lang, LANGUAGES)
@@ -120,7 +120,7 @@ def test_readings_agree_with_pykakasi():
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != SOURCE])
+@pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_every_office_is_given_in_japanese_as_the_japanese_page_writes_it(site, lang):
     """Name and address to show a taxi driver or a counter: the office's Japanese name
     (data/offices.yml) and its address exactly as the Japanese offices page shows it."""

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from ..context import Context
-from ..languages import SOURCE
+from ..languages import SOURCE, is_japanese
 from .hours import _office
 
 
@@ -31,7 +31,7 @@ def map_search(ctx: Context, office: str) -> Markup:
 def _in_japanese(ctx: Context, office: str) -> Markup:
     """The office's name and address as the Japanese pages write them (a reader shows them at a
     counter or to a taxi driver), marked lang="ja"; nothing on a Japanese page."""
-    if ctx.lang == SOURCE:
+    if is_japanese(ctx.lang):
         return Markup()
     japanese = Context(lang=SOURCE, book=ctx.book, locales_dir=ctx.locales_dir)
     name = japanese.words(f"offices.{office}.name_ja")
