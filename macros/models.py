@@ -3,7 +3,7 @@ has a type, and rules that tie fields together are checked here."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
@@ -413,6 +413,14 @@ class Reading(Model):
     romaji: Romaji
 
 
+# --- furigana.yml -------------------------------------------------------------------------
+
+# A word written with kanji (and kana), as the pages write it.
+KanjiWord = Annotated[str, Field(pattern="^[\u3041-\u3096\u30a1-\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]*"
+                                         "[\u3400-\u4dbf\u4e00-\u9fff\u3005][\u3041-\u3096\u30a1-\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]*$",
+                                 max_length=20)]
+
+
 # One model per file of data/; the file's stem is its name in fact paths.
 FILES: dict[str, type] = {
     "publication": Publication,
@@ -427,4 +435,5 @@ FILES: dict[str, type] = {
     "links": dict[Id, Link],
     "hosts": dict[Host, Text],
     "readings": dict[Id, Reading],
+    "furigana": dict[KanjiWord, Kana],
 }
