@@ -164,6 +164,21 @@ def _pdf(args) -> int:
     return 1 if any(isinstance(result, Exception) for result in results.values()) else 0
 
 
+def _readability(args) -> int:
+    """How plain each page of the built Japanese and Easy Japanese editions reads, side by side
+    (macros/readability.py says what each column counts)."""
+    from . import readability  # the morphological analyser: loaded for this command only
+
+    for lang in args.lang or ["ja", "easy"]:
+        measured = readability.report(args.site, lang)
+        if not measured:
+            raise ValueError(f"no pages of {lang!r} in {args.site}: build the site first (guidebook build)")
+        print(f"{lang}\n{readability.HEADER}")
+        for row in measured:
+            print(row.row())
+    return 0
+
+
 def main(argv=None) -> int:
     parser = _Parser(prog="guidebook", description="The guidebook's rules, and tools for its editors and translators.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -194,6 +209,10 @@ def main(argv=None) -> int:
     pdf.add_argument("--press", action="store_true",
                      help="the press variant for the printer: 3 mm bleed and crop marks (guidebook-<lang>-<edition>-press.pdf)")
     pdf.set_defaults(run=_pdf)
+    plain = commands.add_parser("readability", help="sentence length, honorifics, passives and kango of each Japanese page")
+    plain.add_argument("--lang", action="append", choices=["ja", "easy"], help="ja or easy (default: both)")
+    plain.add_argument("--site", type=Path, default=catalog.ROOT / "site", help="the built site (default: site/)")
+    plain.set_defaults(run=_readability)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
