@@ -27,7 +27,7 @@ from . import components
 from .components.calendar import print_calendar
 from .context import Context
 from .data import Guidebook, site_url
-from .languages import LANGUAGES, SOURCE, folder
+from .languages import EASY, LANGUAGES, SOURCE, folder, html_lang
 from .languages import root as language_root
 from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values
 from .rules import build_date
@@ -123,6 +123,11 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
             element.getparent().remove(element)
         for element in article.xpath(".//*[contains(concat(' ', @class, ' '), ' screen-only ')]"):
             element.drop_tree()  # its tail stays
+        for heading in article.xpath(".//h1[.//ruby] | .//h2[.//ruby]"):
+            # Contents, bookmarks and running heads give the words, not their readings.
+            heading.set("data-title", "".join(heading.xpath(".//text()[not(ancestor::rt or ancestor::rp)]")).strip())
+        for ruby in article.xpath(".//ruby"):
+            _reading_above(ruby)
         # The web's calendar shows the months around the build; paper, the year it is used for.
         for calendar in article.xpath(".//div[contains(concat(' ', @class, ' '), ' opening-calendar ')]"):
             printed = lxml.html.fragment_fromstring(str(print_calendar(ctx, calendar.get("data-office"))))
@@ -133,7 +138,7 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
         for link in article.xpath(".//a[@href]"):
             links.rewrite(link, addresses[url])
         heading = article.find(".//h1")
-        title = heading.text_content().strip() if heading is not None else slug
+        title = (heading.get("data-title") or heading.text_content().strip()) if heading is not None else slug
         inner = (article.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
         found.append(Chapter(slug, title, Markup(inner)))
     return found
@@ -151,6 +156,24 @@ def _canonical(tree, lang: str, url: str) -> str:
     if not found:
         raise ValueError(f"{lang}/{url}: no canonical address in the page's head")
     return found[0]
+
+
+def _reading_above(ruby) -> None:
+    """<ruby>港区<rt>みなとく</rt></ruby> as two lines of one inline block, the reading first:
+    WeasyPrint lays out no ruby (it would print the reading after the word), and pdftotext then
+    reads the reading before its word, as the eye does."""
+    reading = "".join(rt.text_content() for rt in ruby.findall("rt"))
+    for rt in ruby.findall("rt") + ruby.findall("rp"):
+        rt.drop_tree()
+    base = lxml.html.Element("span", {"class": "rb"})
+    base.text, ruby.text = ruby.text, None
+    for child in list(ruby):
+        base.append(child)
+    above = lxml.html.Element("span", {"class": "rt"})
+    above.text = reading
+    ruby.tag = "span"
+    ruby.set("class", "ruby")
+    ruby.extend([above, base])
 
 
 def _prefix_ids(article, slug: str) -> None:
@@ -269,7 +292,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
     online = online_edition(book, lang)
     found = chapters(site, lang, book)
     html = env.get_template("guidebook.html").render(
-        lang=lang, edition=edition, press=press, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
+        lang=lang, html_lang=html_lang(lang), readings=lang == EASY, edition=edition, press=press, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
         contacts=CONTACTS, publisher_line=components.publisher(ctx),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
         online=online, online_address=breakable_address(online), online_qr=qr_code(online),
