@@ -1,7 +1,7 @@
 """Readings over the kanji of the Easy Japanese edition: ``<ruby>漢字<rt>かんじ</rt></ruby>``.
 
 Words come from fugashi (MeCab with the UniDic Lite dictionary), whose readings are UniDic's.
-Three kinds of word are read by the guidebook instead, because the analyser gets them wrong:
+Two kinds of word are read by the guidebook instead, because the analyser gets them wrong:
 
 - the names and words of data/furigana.yml (places: 芝 is しば, not しょう; 土曜日 is どようび),
   and the glossary's terms with their reviewed readings (data/readings.yml);

@@ -292,7 +292,8 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
     online = online_edition(book, lang)
     found = chapters(site, lang, book)
     html = env.get_template("guidebook.html").render(
-        lang=lang, html_lang=html_lang(lang), readings=lang == EASY, edition=edition, press=press, title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
+        lang=lang, html_lang=html_lang(lang), readings=lang == EASY, edition=edition, press=press,
+        title=site_name(site, lang), chapters=found, lost_card=lost_card(found, lang),
         contacts=CONTACTS, publisher_line=components.publisher(ctx),
         labels={key: ctx._(msgid) for key, msgid in LABELS.items()}, edition_name=ctx._(EDITIONS[edition]),
         online=online, online_address=breakable_address(online), online_qr=qr_code(online),

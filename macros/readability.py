@@ -7,10 +7,10 @@ Japanese (在留支援のためのやさしい日本語ガイドライン, 2020)
 - Honorific and humble forms (ご〜ください, いただく, おります, なさる, 申し上げる).
 - Passive and honorific auxiliaries (れる, られる: UniDic's 助動詞), which the guidelines say
   to replace with the plain active verb.
-- Sino-Japanese words (漢語, UniDic's 語種 漢), the words learners find hardest, as a share of
-  the content words; and the kango of the page that neither a reading nor an explanation
-  follows is not counted: a reader of the Easy Japanese edition always has the reading over it
-  (furigana.py), and the edition explains its administrative words in its own sentences.
+- Sino-Japanese words (漢語, UniDic's 語種 漢) as a share of the content words: the words
+  learners find hardest. It stands in for "words outside an easy vocabulary", for which no open
+  word list is at hand; the Easy Japanese edition keeps the administrative words a resident
+  must say or find, and explains them.
 
 The measures are counted on the text a reader sees: the article of the built page, readings
 over kanji left out."""
@@ -50,8 +50,8 @@ class Measures:
                 f" {self.double_negatives:>4} {self.honorifics:>4} {self.passives:>4} {self.kango_share:>6.1%}")
 
 
-HEADER = f"{'page':<24} {'sent.':>5} {'mean':>6} {'max':>5} {'>' + str(40):>5} {'dneg':>4} {'hon.':>4} {'pass':>4} {'kango':>6}"
-LONG = 40
+LONG = 40  # characters: a sentence longer than this counts as long
+HEADER = f"{'page':<24} {'sent.':>5} {'mean':>6} {'max':>5} {'>' + str(LONG):>5} {'dneg':>4} {'hon.':>4} {'pass':>4} {'kango':>6}"
 
 
 @cache
