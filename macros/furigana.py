@@ -71,21 +71,26 @@ def _one(base: str, reading: str) -> str:
     return f'<ruby>{base}<rt aria-hidden="true">{escape(reading)}</rt></ruby>'
 
 
-def readings_in(text: str, reviewed: dict[str, str]) -> str:
-    """A run of a page's text (HTML text, no tags) with a reading over every word with kanji."""
+def readings_in(text: str, reviewed: dict[str, str], words: re.Pattern | None = None) -> str:
+    """A run of a page's text (HTML text, no tags) with a reading over every word with kanji.
+    ``words``: the pattern of the reviewed words (annotate makes it once a page)."""
     if not _HAS_KANJI.search(text):
         return text
-    if reviewed:
-        # Reviewed words first, longest first (芝浦港南 before 芝浦 before 芝).
-        words = re.compile("|".join(map(re.escape, sorted(reviewed, key=len, reverse=True))))
-        out, start = [], 0
-        for found in words.finditer(text):
-            out.append(_analysed(text[start:found.start()]))
-            out.append(ruby(found.group(0), reviewed[found.group(0)]))
-            start = found.end()
-        out.append(_analysed(text[start:]))
-        return "".join(out)
-    return _analysed(text)
+    words = words or _reviewed_pattern(reviewed)
+    if words is None:
+        return _analysed(text)
+    out, start = [], 0
+    for found in words.finditer(text):
+        out.append(_analysed(text[start:found.start()]))
+        out.append(ruby(found.group(0), reviewed[found.group(0)]))
+        start = found.end()
+    out.append(_analysed(text[start:]))
+    return "".join(out)
+
+
+def _reviewed_pattern(reviewed: dict[str, str]) -> re.Pattern | None:
+    """The reviewed words, longest first (芝浦港南 before 芝浦 before 芝); None if there are none."""
+    return re.compile("|".join(map(re.escape, sorted(reviewed, key=len, reverse=True)))) if reviewed else None
 
 
 def _analysed(text: str) -> str:
@@ -122,8 +127,9 @@ def _tokens(text: str) -> str:
 def annotate(html: str, reviewed: dict[str, str]) -> str:
     """A page's HTML with readings over the kanji of its text, outside code, existing readings
     and parts in another language."""
+    words = _reviewed_pattern(reviewed)
     return rewrite_text(html, lambda name, attributes: name in _LEFT_ALONE or bool(_OTHER_LANGUAGE.search(attributes)),
-                        lambda text: readings_in(text, reviewed))
+                        lambda text: readings_in(text, reviewed, words))
 
 
 def reviewed_readings(book) -> dict[str, str]:

@@ -166,10 +166,16 @@ def on_post_build(config):
 
 
 def on_page_context(context, page, config, nav):
-    context["guidebook_labels"] = _labels(config.theme["language"])
-    context["guidebook_lang_tags"] = {code: html_lang(code) for code in LANGUAGES}
-    context["guidebook_hreflangs"] = {code: hreflang(code) for code in LANGUAGES}
+    context.update(_frame(config.theme["language"]))
     return context
+
+
+def _frame(lang: str) -> dict:
+    """What the page frame's templates need beside the theme's: its own labels, and each
+    language's tag (lang="…") and edition tag (hreflang, overrides/partials/alternate.html)."""
+    return {"guidebook_labels": _labels(lang),
+            "guidebook_lang_tags": {code: html_lang(code) for code in LANGUAGES},
+            "guidebook_hreflangs": {code: hreflang(code) for code in LANGUAGES}}
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -179,9 +185,7 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def on_template_context(context, template_name, config):
-    context["guidebook_labels"] = _labels(config.theme["language"])
-    context["guidebook_lang_tags"] = {code: html_lang(code) for code in LANGUAGES}
-    context["guidebook_hreflangs"] = {code: hreflang(code) for code in LANGUAGES}
+    context.update(_frame(config.theme["language"]))
     if template_name == "404.html":
         lang = config.theme["language"]
         context["not_found"] = {key: translate(lang, msgid) for key, msgid in
