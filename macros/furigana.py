@@ -6,7 +6,8 @@ Two kinds of word are read by the guidebook instead, because the analyser gets t
 - the names and words of data/furigana.yml (places: 芝 is しば, not しょう; 土曜日 is どようび),
   and the glossary's terms with their reviewed readings (data/readings.yml);
 - a counter after a number whose reading depends on the number: 1日 ついたち, 4月 しがつ,
-  9時 くじ, 2人 ふたり (UniDic reads every 日 after a number as か).
+  9時 くじ, 2人 ふたり (UniDic reads every 日 after a number as か); a counter on its own, the
+  label of a date's field, as a counter: 月 がつ, 日 にち (UniDic: つき, ひ).
 
 A reading goes over the kanji only: 取り gets と over 取. The reading is for the eye: screen
 readers read the word itself once (the ``<rt>`` is hidden from them; their voice reads kanji).
@@ -25,9 +26,9 @@ KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30f6"  # with 々 
 _HAS_KANJI = re.compile(f"[{KANJI}]")
 _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 # Elements whose text gets no readings: code, readings already given, and what is not shown.
-# Not yet the validity calculator's form: its labels are the names of its fields, and its
-# answers are copied from a <template> by its script and compared with the formatter's.
-_LEFT_ALONE = {"script", "style", "code", "pre", "ruby", "rt", "rp", "title", "textarea", "svg", "template", "form"}
+# The validity calculator's labels, messages and answers' names get theirs (its script copies
+# them as nodes); the dates its script writes have none.
+_LEFT_ALONE = {"script", "style", "code", "pre", "ruby", "rt", "rp", "title", "textarea", "svg"}
 _OTHER_LANGUAGE = re.compile(r'\blang="(?!ja")')
 
 # Counters read with the number before them: {counter: {number: reading of number + counter}}.
@@ -96,6 +97,8 @@ def _reviewed_pattern(reviewed: dict[str, str]) -> re.Pattern | None:
 def _analysed(text: str) -> str:
     if not _HAS_KANJI.search(text):
         return text
+    if text in _COUNTER_READING:  # a counter on its own: the day and month fields of a date
+        return _one(text, _COUNTER_READING[text])
     out, start = [], 0
     for found in _NUMBER_AND_COUNTER.finditer(text):
         out.append(_tokens(text[start:found.start()]))
@@ -128,8 +131,22 @@ def annotate(html: str, reviewed: dict[str, str]) -> str:
     """A page's HTML with readings over the kanji of its text, outside code, existing readings
     and parts in another language."""
     words = _reviewed_pattern(reviewed)
+    html = _ABBREVIATION.sub(lambda found: _abbreviation(found, reviewed), html)
     return rewrite_text(html, lambda name, attributes: name in _LEFT_ALONE or bool(_OTHER_LANGUAGE.search(attributes)),
                         lambda text: readings_in(text, reviewed, words))
+
+
+_ABBREVIATION = re.compile(r'<abbr title="([^"<>]+)">([^<>]+)</abbr>')
+
+
+def _abbreviation(found: re.Match, reviewed: dict[str, str]) -> str:
+    """An abbreviation read as the start of the reviewed word it stands for, when the rest of
+    that word is reviewed too: 月 for 月曜日 (げつようび, 曜日 ようび) is げつ, not がつ or つき."""
+    word, short = found.groups()
+    rest = word.removeprefix(short)
+    if rest == word or not rest or word not in reviewed or not reviewed[word].endswith(reviewed.get(rest, "\0")):
+        return found.group(0)
+    return f'<abbr title="{word}">{_one(short, reviewed[word][:-len(reviewed[rest])])}</abbr>'
 
 
 def reviewed_readings(book) -> dict[str, str]:

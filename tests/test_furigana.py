@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
 from macros import furigana
+from macros.data import load
 from macros.languages import EASY, LANGUAGES
 from tracing import pages
 
@@ -28,8 +29,7 @@ def test_every_kanji_in_the_easy_japanese_text_has_a_reading(site):
     for page, article in _articles(site):
         for text in article.find_all(string=True):
             inside = {parent.name for parent in text.parents}
-            # The validity calculator's form has no readings yet (macros/furigana.py says why).
-            if inside & {"ruby", "script", "style", "code", "form", "template"} or any(
+            if inside & {"ruby", "script", "style", "code"} or any(
                     parent.get("lang", "ja") != "ja" for parent in text.parents if parent.name):
                 continue
             if KANJI.search(text):
@@ -61,8 +61,6 @@ def test_the_reviewed_words_are_read_as_data_says(site):
     problems, seen = [], set()
     for page, article in _articles(site):
         for block in article.find_all(["p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "caption"]):
-            if block.find_parent(["form", "template"]):  # the calculator: no readings yet
-                continue
             # The block as seen (bases) and as read (readings over kanji, the kana as written),
             # character by character, so that a word found in one is found in the other.
             seen_text, read_at = "", []
@@ -118,3 +116,16 @@ def test_screen_readers_read_each_word_once(browser, base_url):
     tree = heading.aria_snapshot()
     page.close()
     assert "港区" in tree and "みなとく" not in tree, tree
+
+
+@pytest.mark.parametrize("day,expected", [("月", "げつ"), ("火", "か"), ("水", "すい"), ("木", "もく"), ("金", "きん"),
+                                          ("土", "ど"), ("日", "にち")])
+def test_a_weekday_abbreviated_in_the_calendar_is_read_as_its_weekday(day, expected):
+    html = furigana.annotate(f'<th><abbr title="{day}曜日">{day}</abbr></th>', furigana.reviewed_readings(load()))
+    assert f'<rt aria-hidden="true">{expected}</rt>' in html, f"{day} (for {day}曜日) read as in {html}"
+
+
+@pytest.mark.parametrize("label,expected", [("月", "がつ"), ("日", "にち")])
+def test_a_date_fields_label_is_read_as_a_counter(label, expected):
+    html = furigana.annotate(f'<label for="x">{label}</label>', {})
+    assert f'<rt aria-hidden="true">{expected}</rt>' in html, f"the field's label {label} read as in {html}"

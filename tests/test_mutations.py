@@ -104,8 +104,8 @@ PAGE_MUTATIONS = {
         "en/404.html", ("<h1>Page not found</h1>", "<h1>Error 404: page not found</h1>"), "digits",
         "en/404.html [Error 404: page not found › h1 'Error 404: page not found'"),
     "a digit in text a script shows": (
-        "en/what-to-do/index.html", ('data-label-invalid="Enter your date of birth', 'data-label-invalid="Enter 2 dates'),
-        "digits", "digit in data-label-invalid="),
+        "en/what-to-do/index.html", ("data-message=\"invalid\">Enter your date of birth", "data-message=\"invalid\">Enter 2 dates"),
+        "digits", "digit outside a fact: 'Enter 2 dates"),
     "a closed day of the calendar shown with another reason": (
         "en/offices/index.html", _closed_day_as_open, "calendar", ": closed ("),
 }

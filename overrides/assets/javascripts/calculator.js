@@ -94,6 +94,14 @@
     return { date: { y: values.year, m: values.month, d: values.day } };
   }
 
+  // A message's words from the form's template, as nodes: readings and language marks kept.
+  function words(form, name) {
+    var source = form.querySelector("template.vc-messages").content.querySelector('[data-message="' + name + '"]');
+    var out = document.createDocumentFragment();
+    source.childNodes.forEach(function (node) { out.appendChild(node.cloneNode(true)); });
+    return out;
+  }
+
   // The answer; or GOV.UK's error summary at the top of the form (a heading, the message, a link
   // to each date to correct), focused, with the message in each date's group and tied to its
   // wrong fields (aria-invalid, aria-describedby). The answer takes the focus, so that it is read next.
@@ -113,13 +121,13 @@
     if (!answer) {
       var heading = document.createElement("h3"), intro = document.createElement("p"), list = document.createElement("ul");
       heading.id = "vc-summary-title";
-      heading.textContent = summary.dataset.labelHeading;
-      intro.textContent = summary.dataset.labelInvalid;
+      heading.append(words(form, "heading"));
+      intro.append(words(form, "invalid"));
       errors.forEach(function (error) {
         var group = error.group, message = document.createElement("p");
         message.className = "vc-error";
         message.id = group.id + "-error";
-        message.textContent = summary.dataset.labelInvalid;
+        message.append(words(form, "invalid"));
         group.querySelector(".vc-hint").after(message);
         group.classList.add("vc-date--error");
         error.wrong.forEach(function (input) {
