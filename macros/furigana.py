@@ -30,6 +30,8 @@ _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 # them as nodes); the dates its script writes have none.
 _LEFT_ALONE = {"script", "style", "code", "pre", "ruby", "rt", "rp", "title", "textarea", "svg"}
 _OTHER_LANGUAGE = re.compile(r'\blang="(?!ja")')
+# An element whose template says its words get no readings (the printed calendar).
+_NO_READINGS = 'data-readings="none"'
 
 # Counters read with the number before them: {counter: {number: reading of number + counter}}.
 # Other numbers: the counter's own reading over the counter.
@@ -132,7 +134,8 @@ def annotate(html: str, reviewed: dict[str, str]) -> str:
     and parts in another language."""
     words = _reviewed_pattern(reviewed)
     html = _ABBREVIATION.sub(lambda found: _abbreviation(found, reviewed), html)
-    return rewrite_text(html, lambda name, attributes: name in _LEFT_ALONE or bool(_OTHER_LANGUAGE.search(attributes)),
+    return rewrite_text(html, lambda name, attributes: name in _LEFT_ALONE or _NO_READINGS in attributes
+                        or bool(_OTHER_LANGUAGE.search(attributes)),
                         lambda text: readings_in(text, reviewed, words))
 
 

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .catalog import N_, ROOT, translate
-from . import components
+from . import components, furigana
 from .components.calendar import print_calendar
 from .context import Context
 from .data import Guidebook, site_url
@@ -123,11 +123,6 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
             element.getparent().remove(element)
         for element in article.xpath(".//*[contains(concat(' ', @class, ' '), ' screen-only ')]"):
             element.drop_tree()  # its tail stays
-        for heading in article.xpath(".//h1[.//ruby] | .//h2[.//ruby]"):
-            # Contents, bookmarks and running heads give the words, not their readings.
-            heading.set("data-title", "".join(heading.xpath(".//text()[not(ancestor::rt or ancestor::rp)]")).strip())
-        for ruby in article.xpath(".//ruby"):
-            _reading_above(ruby)
         # The web's calendar shows the months around the build; paper, the year it is used for.
         for calendar in article.xpath(".//div[contains(concat(' ', @class, ' '), ' opening-calendar ')]"):
             printed = lxml.html.fragment_fromstring(str(print_calendar(ctx, calendar.get("data-office"))))
@@ -138,7 +133,7 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
         for link in article.xpath(".//a[@href]"):
             links.rewrite(link, addresses[url])
         heading = article.find(".//h1")
-        title = (heading.get("data-title") or heading.text_content().strip()) if heading is not None else slug
+        title = _words(heading) if heading is not None else slug
         inner = (article.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in article)
         found.append(Chapter(slug, title, Markup(inner)))
     return found
@@ -156,6 +151,11 @@ def _canonical(tree, lang: str, url: str) -> str:
     if not found:
         raise ValueError(f"{lang}/{url}: no canonical address in the page's head")
     return found[0]
+
+
+def _words(element) -> str:
+    """An element's text without the readings over its kanji."""
+    return "".join(element.xpath(".//text()[not(ancestor::rt or ancestor::rp)]")).strip()
 
 
 def _reading_above(ruby) -> None:
@@ -300,7 +300,14 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )
+    if lang == EASY:  # the covers and the printed calendars get their readings here, the articles have theirs
+        html = furigana.annotate(html, furigana.reviewed_readings(book))
     tree = lxml.html.document_fromstring(html)
+    for heading in tree.xpath("//h1[.//ruby] | //h2[.//ruby]"):
+        # Contents, bookmarks and running heads give the words, not their readings.
+        heading.set("data-title", _words(heading))
+    for ruby in tree.xpath("//ruby"):
+        _reading_above(ruby)
     keep_punctuation_with_values(tree)
     keep_phrases_whole(tree)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")

@@ -228,6 +228,12 @@ def build(site: Path, languages: list[str], editions: list[str] | None = None,
         return {job: future.exception() or future.result() for job, future in futures.items()}
 
 
+def _is_reading(box) -> bool:
+    """Text of a reading over kanji: print/guidebook.css sets the glyphs for readings
+    (font-variant-east-asian: ruby) on them and nothing else."""
+    return "ruby" in (box.style["font_variant_east_asian"] or ())
+
+
 def _shaped(text: str) -> bool:
     """Text whose glyphs need not follow its characters one to one: combining marks, Indic
     scripts and Thai (a vowel sign drawn before its consonant, a vowel drawn as two glyphs)."""
@@ -247,8 +253,11 @@ def _actual_text():
     @contextlib.contextmanager
     def marked(self, box, tag):
         with original(self, box, tag):
-            if self._tags is not None and isinstance(box, TextBox) and _shaped(box.text):
-                self.stream[-2]["ActualText"] = pydyf.String(box.text)  # the BDC's property list
+            if self._tags is not None and isinstance(box, TextBox):
+                if _is_reading(box):
+                    self.stream[-2]["ActualText"] = pydyf.String("")  # the BDC's property list
+                elif _shaped(box.text):
+                    self.stream[-2]["ActualText"] = pydyf.String(box.text)
             yield
 
     Stream.marked = marked

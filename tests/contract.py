@@ -58,25 +58,26 @@ IN_JAPANESE = "in-japanese"
 _PHONE = re.compile(r"0[0-9]{1,4}-[0-9]{1,4}-[0-9]{2,4}")
 
 
-def read(path: Path, readings_first: bool = False) -> BeautifulSoup:
+# Kanji (with 々), and a reading in kana (Easy Japanese).
+KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
+KANA = re.compile("^[\u3041-\u3096\u30a1-\u30fc]+$")
+
+
+def read(path: Path) -> BeautifulSoup:
     """A built page, parsed once for all the checks (again if the file changed). Read only.
 
     The readings over kanji (Easy Japanese) are not the text: a reader reads the word, and the
-    checks compare the word (tests/test_furigana.py reads the readings). ``readings_first``:
-    each reading before its word instead, as the print edition prints and pdftotext reads it."""
+    checks compare the word (tests/test_furigana.py reads the readings; the PDFs print them and
+    give them no text, tests/test_print.py)."""
     stat = path.stat()
-    return _parsed(path, stat.st_mtime_ns, stat.st_size, readings_first)
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=256)  # the pages of two sites: the session's and a copy built from changed data
-def _parsed(path: Path, mtime_ns: int, size: int, readings_first: bool) -> BeautifulSoup:
+def _parsed(path: Path, mtime_ns: int, size: int) -> BeautifulSoup:
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-    for ruby in soup.select("ruby"):
-        reading = "".join(rt.get_text() for rt in ruby.find_all("rt"))
-        for annotation in ruby.find_all(["rt", "rp"]):
-            annotation.decompose()
-        if readings_first:
-            ruby.insert(0, NavigableString(reading))
+    for annotation in soup.select("ruby > rt, ruby > rp"):
+        annotation.decompose()
     return soup
 
 

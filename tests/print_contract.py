@@ -96,7 +96,7 @@ def web_blocks(site, lang: str, pages_in_order: list[str], page_url,
     chapters = {page_url(url) for url in pages_in_order}
     found = []
     for url in pages_in_order:
-        soup = read(language_root(site, lang) / url / "index.html", readings_first=True)
+        soup = read(language_root(site, lang) / url / "index.html")
         article = soup.select_one("article.md-content__inner")
         for element in article.find_all([*BLOCKS, "div"]):
             if CALENDAR in element.get("class", []):

@@ -8,13 +8,12 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
+from contract import KANA, KANJI
 from macros import furigana
 from macros.data import load
 from macros.languages import EASY, LANGUAGES
 from tracing import pages
 
-KANJI = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005]")
-KANA = re.compile("^[\u3041-\u3096\u30a1-\u30fc]+$")
 
 
 def _articles(site):

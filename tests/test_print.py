@@ -14,16 +14,20 @@ from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 import lxml.html
 from markupsafe import Markup
 from pypdf import PdfReader
+from pypdf.generic import DecodedStreamObject, NameObject
 import contract
 import print_contract
+from contract import KANA, KANJI
 from print_contract import squeezed
+from conftest import ROOT
 from tracing import main_content, pages
 
-from macros import print_edition, print_pdf
+from macros import print_edition, print_pdf, print_phrases
 from macros.languages import EASY, LANGUAGES, html_lang
 from macros.languages import root as language_root
 
@@ -35,7 +39,7 @@ A4 = (595.28, 841.89)  # points
 # Budgets: a PDF that grows past them has lost its layout (or gained a chapter: raise them then).
 MAX_PAGES = {"standard": 50, "large": 96}  # large: 89 pages in Tagalog with the twelve-month calendar
 # The Easy Japanese edition says more (short sentences, words explained) with a line of readings
-# over each line of text, and each reading is a text run of its own: 60 and 115 pages, 2.0 MB.
+# over each line of text, and each reading is a text run of its own: 62 and 115 pages, 2.0 MB.
 MAX_PAGES_EASY = {"standard": 66, "large": 126}
 MAX_BYTES_EASY = 2_500_000
 MAX_BYTES = 2_000_000
@@ -111,7 +115,7 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
     heads) against the print document's covers and the web articles, block by block."""
     contents, first_chapter = outline[0][1], outline[1][1]
     numbered = list(enumerate(bodies, 1))
-    soup = BeautifulSoup(_document_html(site, lang, edition), "lxml")
+    soup = _read_print_document(site, lang, edition)  # its own copy: the chapters are taken out below
     blocks = print_contract.printed_calendars(_web_blocks(site, lang), soup)
     cover = print_contract.cover_blocks(soup)
     inside = print_contract.cover_blocks(soup, "inside-cover") if soup.select_one(".inside-cover") else []
@@ -128,8 +132,6 @@ def print_problems(site, book, lang: str, edition: str, bodies: list[str], outli
             problems.append(f"back cover: {phone} given as the number of {name}")
     for chapter in soup.select("section.chapter"):  # the web's articles, checked as web pages
         chapter.decompose()
-    for reading in soup.select(".rt"):  # a reading over a value (Easy Japanese) is not the value
-        reading.decompose()
     return (problems + contract.marks_in(soup, lang, f"print document {edition}", book)
             + contract.digits_in(soup, lang, f"print document {edition}")
             + print_contract.match_blocks(cover, numbered[:1])
@@ -248,6 +250,8 @@ def test_the_cover_fills_its_page_with_the_issue_at_its_foot(pdfs, book, lang, e
     words = [(float(y0) / height, float(y1) / height, word) for _, y0, _, y1, word in _WORD.findall(boxes)]
     number = [y1 for _, y1, word in words if word == book.publication.number]
     assert number and number[0] > 0.75, f"the publication number is printed {number} of the way down the cover, not at its foot"
+    assert any(word.startswith("https://") for _, _, word in words), \
+        "the web edition's address is not on the cover's page (pushed below its edge?)"
     assert max(y1 for _, y1, _ in words) > 0.9, "the cover's last line is not at the foot of the page"
     assert min(y0 for y0, _, _ in words) < 0.1, "the cover does not start at the top of the page"
 
@@ -266,9 +270,19 @@ def _document_html(site: Path, lang: str, edition: str) -> str:
     return print_edition.document(site, lang, edition, load_cached())
 
 
+def _read_print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
+    """The print document as read: the readings over kanji (Easy Japanese) left out, as the PDF
+    gives them no text."""
+    soup = BeautifulSoup(_document_html(site, lang, edition), "lxml")
+    for reading in soup.select("span.ruby > span.rt"):
+        reading.decompose()
+    return soup
+
+
 @cache
 def _print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
-    return BeautifulSoup(_document_html(site, lang, edition), "lxml")
+    """The print document as read, parsed once per session. Read only."""
+    return _read_print_document(site, lang, edition)
 
 
 @pytest.mark.parametrize("lang,edition", [(lang, edition) for lang, edition in JOBS if lang in (*SPACED, "ja", "th")],
@@ -493,3 +507,65 @@ def _line_boxes(box):
     elif isinstance(box, ParentBox):
         for child in box.children:
             yield from _line_boxes(child)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_easy_japanese_readings_are_printed_over_their_words_and_read_once(site, pdfs, edition):
+    """The readings are drawn but are no text: each is an empty /ActualText, so that pdftotext,
+    copying and screen readers get the word once. What is drawn: the page read again with the
+    empty /ActualText taken out."""
+    path = _pdf(pdfs, EASY, edition)
+    reviewed = yaml.safe_load((ROOT / "data/furigana.yml").read_text(encoding="utf-8"))
+    # Words of two kanji or more (a reading over the whole word), read with three kana or more:
+    # no reading is then a word of the text itself.
+    reviewed = {word: reading for word, reading in reviewed.items()
+                if len(reading) >= 3 and len(word) >= 2 and all(KANJI.match(ch) for ch in word)}
+    problems, printed = [], 0
+    # The printed calendar has no readings (its months would not fit their pages): its lines are
+    # left out of the text looked at.
+    calendar = {squeezed(line.get_text()) for line in _print_document(site, EASY, edition).select(
+        ".print-calendar h4, .print-calendar p, .print-calendar li")}
+    # The text read: each page's body (the running head gives the chapter's title without readings).
+    for number, (read, page) in enumerate(zip(page_bodies(path), PdfReader(path).pages), 1):
+        for line in calendar:
+            read = read.replace(line, "")
+        drawn = page.get_contents().get_data()
+        unmarked = DecodedStreamObject()
+        unmarked.set_data(drawn.replace(b"/ActualText ()", b""))
+        page[NameObject("/Contents")] = unmarked
+        drawn = squeezed(page.extract_text())
+        for word, reading in reviewed.items():
+            if word not in read:
+                continue
+            printed += 1
+            if reading not in drawn:
+                problems.append(f"page {number}: {word} without its reading {reading} printed over it")
+            if reading in read:
+                problems.append(f"page {number}: the reading {reading} is in the text, read with {word}")
+    assert printed > 20, f"only {printed} reviewed words found in the PDF's text"
+    assert not problems, "\n".join(problems[:20])
+
+
+def test_every_kanji_of_the_easy_japanese_print_document_has_a_reading(site, book):
+    """Articles and covers: each run of kanji is the base of a reading (print_edition._reading_above:
+    span.ruby > span.rt + span.rb), the reading in kana. Not the printed calendar
+    (data-readings="none": a month would not fit its page)."""
+    tree = lxml.html.document_fromstring(print_edition.document(site, EASY, "large", book))
+    problems, readings = [], 0
+    exempt = tree.xpath("//*[@data-readings='none']")
+    assert exempt and {e.get("class") for e in exempt} == {"print-calendar"}, \
+        f"left without readings: {sorted({e.get('class') for e in exempt}, key=str)}"
+    for text in tree.xpath("//body//text()[not(ancestor::*[@lang and not(starts-with(@lang, 'ja'))])]"
+                           "[not(ancestor::*[@data-readings='none'])]"):
+        parent = text.getparent()
+        ruby = next((e for e in [parent, *parent.iterancestors()] if e.get("class") == "ruby"), None)
+        if ruby is None:
+            if KANJI.search(text):
+                problems.append(f"no reading over {str(text).strip()[:30]!r} (in <{parent.tag} class={parent.get('class')!r}>)")
+            continue
+        rt = ruby.find("span[@class='rt']")
+        readings += parent is rt
+        if rt is None or not KANA.fullmatch(rt.text_content().replace(print_phrases.BREAK, "")):
+            problems.append(f"{ruby.text_content()!r}: no reading in kana")
+    assert readings > 3000, f"only {readings} readings in the print document"
+    assert not problems, "\n".join(sorted(set(problems))[:30])
