@@ -300,7 +300,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
         publisher=translate(lang, book.offices[book.publication.publisher].name_ja),
         created=book.publication.issued.isoformat(), modified=_modified(book).isoformat(),
     )
-    if lang == EASY:  # the covers and the printed calendars get their readings here, the articles have theirs
+    if lang == EASY:  # readings over the covers' kanji (the articles have theirs; the printed calendar has none)
         html = furigana.annotate(html, furigana.reviewed_readings(book))
     tree = lxml.html.document_fromstring(html)
     for heading in tree.xpath("//h1[.//ruby] | //h2[.//ruby]"):

@@ -247,7 +247,9 @@ def _actual_text():
     WeasyPrint maps every glyph to one text for the whole file, taken from the first cluster
     it is drawn in: the consonant of "सि" then reads "सि" everywhere, and Thai or Nepali
     copied or extracted from the PDF comes out garbled. /ActualText on the marked content of
-    the run gives readers, screen readers and pdftotext the characters in logical order."""
+    the run gives readers, screen readers and pdftotext the characters in logical order.
+    A reading over kanji (Easy Japanese) gets an empty /ActualText: the word under it is read
+    once, not its reading and then the word."""
     original = Stream.marked
 
     @contextlib.contextmanager
