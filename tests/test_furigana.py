@@ -15,7 +15,6 @@ from macros.languages import EASY, LANGUAGES
 from tracing import pages
 
 
-
 def _articles(site):
     """The raw article of each Easy Japanese page, readings included (contract.read drops them)."""
     for page, path in pages(site, EASY, LANGUAGES).items():
