@@ -22,18 +22,18 @@ $(STAMP): requirements.lock pyproject.toml
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
-# `python -m macros.cli` (the `guidebook` command) runs the code beside this Makefile, even in a copy.
+# `python -m guidebook.cli` (the `guidebook` command) runs the code beside this Makefile, even in a copy.
 site: $(STAMP) debian-packages
-	$(VENV)/bin/python -m macros.cli check
+	$(VENV)/bin/python -m guidebook.cli check
 	rm -rf .site-build
-	$(VENV)/bin/python -m macros.cli build --site .site-build
-	$(VENV)/bin/python -m macros.cli pdf --site .site-build
+	$(VENV)/bin/python -m guidebook.cli build --site .site-build
+	$(VENV)/bin/python -m guidebook.cli pdf --site .site-build
 	rm -rf site && mv .site-build site
 
 # The press variant for the print team: every PDF again with 3 mm bleed and crop marks, beside
 # the others in site/pdf/ (guidebook-<lang>-<edition>-press.pdf).
 press: site
-	$(VENV)/bin/python -m macros.cli pdf --press
+	$(VENV)/bin/python -m guidebook.cli pdf --press
 
 debian-packages:
 	@missing=""; for package in $(DEBIAN_PACKAGES); do \

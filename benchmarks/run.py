@@ -25,7 +25,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("content", "data", "locales", "macros", "overrides", "print", "mkdocs.yml")
+PARTS = ("content", "data", "guidebook", "locales", "macros", "overrides", "print", "mkdocs.yml")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 RUNS = 3
 
@@ -126,12 +126,12 @@ def main() -> int:
         corpus = plain_corpus(site, work / "plain")
         plain = best_of(mkdocs + ["-d", str(work / "plain-site")], corpus)
         pdf = None
-        cli = subprocess.run([sys.executable, "-m", "macros.cli", "--help"], cwd=project, capture_output=True, text=True).stdout
+        cli = subprocess.run([sys.executable, "-m", "guidebook.cli", "--help"], cwd=project, capture_output=True, text=True).stdout
         if " pdf" in cli:
-            pdf = timed([sys.executable, "-m", "macros.cli", "pdf", "--site", str(site)], project)
+            pdf = timed([sys.executable, "-m", "guidebook.cli", "pdf", "--site", str(site)], project)
         # The fee of data/, then fees no other fact has, so that the page shows each only after the rebuild.
         sys.path.insert(0, str(ROOT))
-        from macros.data import load
+        from guidebook.data import load
 
         old = load().fees.certificates["juminhyo"].counter
         fees = [old] + [old + 70 + 10 * n for n in range(RUNS)]

@@ -52,7 +52,7 @@ def site_pages(site: Path, languages) -> list[str]:
     ("", "en/faq/") and each language's 404 page ("404.html", "en/404.html")."""
     from tracing import pages
 
-    from macros.languages import folder
+    from guidebook.languages import folder
 
     found = []
     for lang in languages:

@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 # What a copy of the project needs to build.
-PROJECT_PARTS = ("content", "data", "locales", "macros", "overrides", "print", "mkdocs.yml")
+PROJECT_PARTS = ("content", "data", "guidebook", "locales", "macros", "overrides", "print", "mkdocs.yml")
 
 
 def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
@@ -21,7 +21,7 @@ def build(project: Path, out: Path, site_url: str | None = None) -> subprocess.C
     if site_url:
         env["GUIDEBOOK_SITE_URL"] = site_url
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", "build", "--site", str(out)],
+        [sys.executable, "-m", "guidebook.cli", "build", "--site", str(out)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
@@ -56,15 +56,15 @@ def site(tmp_path_factory) -> Path:
 def pdfs(site) -> dict:
     """The print edition made from that site as ``make site`` makes it, into its pdf/, once per
     session: {(language, edition): the file, or the error that stopped it}."""
-    from macros import print_pdf
-    from macros.languages import LANGUAGES
+    from guidebook import print_pdf
+    from guidebook.languages import LANGUAGES
 
     return print_pdf.build(site, list(LANGUAGES))
 
 
 @pytest.fixture(scope="session")
 def book():
-    from macros.data import load
+    from guidebook.data import load
 
     return load()
 

@@ -29,9 +29,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import TemplateString
 
-from macros import catalog, rules
-from macros.formatting import formatter
-from macros.languages import LANGUAGES, SOURCE
+from guidebook import catalog, rules
+from guidebook.formatting import formatter
+from guidebook.languages import LANGUAGES, SOURCE
 
 # Attributes a browser shows or a screen reader reads out.
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "value", "placeholder", "aria-valuetext", "label")
@@ -345,7 +345,7 @@ def block_problems(site: Path) -> list[str]:
 
 def calendar_problems(site: Path, book) -> list[str]:
     """Every month of every calendar read back: columns, open or closed, hours, reason."""
-    from macros.components.calendar import REASONS
+    from guidebook.components.calendar import REASONS
 
     problems, checked = [], 0
     for lang, name, path in built_pages(site):
@@ -426,7 +426,7 @@ def print_calendar_problems(soup, lang: str, name: str, book) -> list[str]:
     """The print document's calendars read back: the months of data/publication.yml from the
     month of issue, each whole and in order, each day's weekday and what the rules say of it,
     and the last entries of the month's open days in its key."""
-    from macros.components.calendar import REASONS
+    from guidebook.components.calendar import REASONS
 
     fmt, problems = formatter(lang), []
     calendars = soup.select(".print-calendar")

@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup, Tag
 
 from contract import BLOCKS, DIGIT, NOTE, read
 
-from macros.languages import root as language_root
+from guidebook.languages import root as language_root
 
 # The web's opening calendar: print has its own (components/calendar.print_calendar).
 CALENDAR = "opening-calendar"

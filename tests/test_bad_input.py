@@ -124,7 +124,7 @@ def test_refused_by_check(tmp_path, case):
     expected = expected.replace("{n}", str(_line_count(faq)) if faq.exists() else "")
     po = _line_of(ROOT / "locales/en.po", 'msgstr "Weekdays"')
     expected = expected.replace("{po}", str(po)).replace("{po+1}", str(po + 1)).replace("{po-1}", str(po - 1))
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "guidebook.cli", "check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout
     assert expected in result.stdout, result.stdout[-2000:]
 
@@ -205,18 +205,18 @@ def test_an_unexpected_error_in_the_build_is_one_line_naming_the_page(tmp_path, 
     """A failure that no check foresaw (here, a fault put into a copy of the code) still stops
     the build with a line naming the page and the code's line, no traceback."""
     project = copy_project(tmp_path / "project")
-    _replace(project / "macros/__init__.py", '    where = f"content/{env.page.file.src_uri}"\n',
+    _replace(project / "guidebook/page_macros.py", '    where = f"content/{env.page.file.src_uri}"\n',
              '    where = f"content/{env.page.file.src_uri}"\n    if "faq" in where:\n        raise KeyError("fault")\n')
     monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "ja")
     result = build(project, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert "Error reading page 'ja/faq.md'" in result.stderr, result.stderr[-2000:]
-    assert result.stderr.strip().splitlines()[-1].startswith("guidebook build: error: KeyError: 'fault' (at macros/__init__.py:")
+    assert result.stderr.strip().splitlines()[-1].startswith("guidebook build: error: KeyError: 'fault' (at guidebook/page_macros.py:")
 
 
 def test_an_unexpected_error_in_the_check_is_one_line_naming_the_file(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "content/ja/notes.md").mkdir()  # a folder named like a page
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "guidebook.cli", "check"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
     assert result.stderr.strip() == "guidebook check: error: content/ja/notes.md: Is a directory", result.stderr

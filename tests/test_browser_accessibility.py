@@ -22,8 +22,8 @@ from browser import AXE, chromium, contrast, site_pages
 import contract
 from bs4 import BeautifulSoup
 
-from macros.catalog import translate
-from macros.languages import LANGUAGES, SOURCE, folder, hreflang, html_lang
+from guidebook.catalog import translate
+from guidebook.languages import LANGUAGES, SOURCE, folder, hreflang, html_lang
 from tracing import pages
 
 AXE_OPTIONS = {
@@ -504,7 +504,7 @@ def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site)
 
     from bs4 import BeautifulSoup
 
-    from macros.print_edition import EDITIONS, PDF_FOLDER, pdf_name
+    from guidebook.print_edition import EDITIONS, PDF_FOLDER, pdf_name
 
     site = served_site[0]
     for lang in LANGUAGES:

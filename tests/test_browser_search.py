@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from macros.languages import LANGUAGES, SOURCE
+from guidebook.languages import LANGUAGES, SOURCE
 
 WORDS = {"": "パスワード", "zh/": "密码", "th/": "รหัสผ่าน"}
 # A word written the same in Japanese and Chinese pages.
@@ -70,7 +70,7 @@ def test_every_page_of_every_language_has_its_entry_in_the_search_index(served_s
     Material listed its sections under "undefined". Each page of each language is in the index."""
     import json
 
-    from macros.languages import folder
+    from guidebook.languages import folder
     from tracing import pages
 
     site, _ = served_site

@@ -1,4 +1,4 @@
-"""The validity calculator: the browser answers exactly as macros/rules.py does, on the
+"""The validity calculator: the browser answers exactly as guidebook/rules.py does, on the
 table of cases of test_rules.py; the form is labelled and announces its answer."""
 
 import datetime as dt
@@ -9,9 +9,9 @@ from browser import contrast
 from conftest import ROOT
 from test_rules import VALIDITY
 
-from macros import catalog, rules
-from macros.formatting import formatter
-from macros.languages import LANGUAGES, folder
+from guidebook import catalog, rules
+from guidebook.formatting import formatter
+from guidebook.languages import LANGUAGES, folder
 
 D = dt.date.fromisoformat
 

@@ -4,17 +4,17 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros import catalog
-from macros.catalog import translate
-from macros.checks import catalog_findings
-from macros.errors import MacroError
-from macros.languages import EASY, LANGUAGES, SOURCE
+from guidebook import catalog
+from guidebook.catalog import translate
+from guidebook.checks import catalog_findings
+from guidebook.errors import MacroError
+from guidebook.languages import EASY, LANGUAGES, SOURCE
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != SOURCE]
 
 
 def test_every_catalog_translates_every_message(book):
-    assert catalog.source_messages(book), "no message found in macros/ and data/"
+    assert catalog.source_messages(book), "no message found in guidebook/ and data/"
     findings = catalog_findings(book)
     assert not findings, "\n".join(map(str, findings))
 

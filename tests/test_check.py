@@ -9,7 +9,7 @@ from conftest import ROOT, copy_project
 
 def check(project):
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "macros.cli", "check"], cwd=project, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "guidebook.cli", "check"], cwd=project, capture_output=True, text=True)
     return result, time.monotonic() - started
 
 

@@ -6,10 +6,10 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.components import COMPONENTS
-from macros.context import Context
-from macros.errors import MacroError
-from macros.languages import LANGUAGES
+from guidebook.components import COMPONENTS
+from guidebook.context import Context
+from guidebook.errors import MacroError
+from guidebook.languages import LANGUAGES
 
 # Arguments each component is shown with; ids come from data/.
 EXAMPLES = {
@@ -78,7 +78,7 @@ def test_data_values_are_escaped(book):
     ctx = Context(lang="ja", book=book)
     marked = ctx.fact("offices.center.name_ja")
     assert marked.startswith('<span class="fact" data-fact="offices.center.name_ja" data-form="text">')
-    from macros.facts import mark
+    from guidebook.facts import mark
 
     assert "&lt;b&gt;" in mark("x", "<b>", "text")
 

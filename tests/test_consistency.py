@@ -12,10 +12,10 @@ from conftest import ROOT, build, copy_project
 import contract
 from tracing import main_content, pages
 
-from macros.checks import typed_digits
-from macros.data import load
-from macros.formatting import formatter
-from macros.languages import LANGUAGES, SOURCE
+from guidebook.checks import typed_digits
+from guidebook.data import load
+from guidebook.formatting import formatter
+from guidebook.languages import LANGUAGES, SOURCE
 
 CONTENT = ROOT / "content"
 

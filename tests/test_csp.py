@@ -10,8 +10,8 @@ import material
 import pytest
 from conftest import ROOT
 
-from macros import csp, open_data
-from macros.errors import MacroError
+from guidebook import csp, open_data
+from guidebook.errors import MacroError
 
 THEME = (str(ROOT / "overrides"), str(Path(material.__file__).parent / "templates"))
 # The theme's first script as its template writes it (partials/javascripts/base.html), with the

@@ -8,8 +8,8 @@ import shutil
 import pytest
 from conftest import ROOT, build, copy_project
 
-from macros.data import load
-from macros.errors import DataError
+from guidebook.data import load
+from guidebook.errors import DataError
 
 DATA = ROOT / "data"
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from macros.formatting import BABEL_LOCALES, Formatter, formatter
-from macros.languages import LANGUAGES
-from macros.values import MonthDay, YearMonth
+from guidebook.formatting import BABEL_LOCALES, Formatter, formatter
+from guidebook.languages import LANGUAGES
+from guidebook.values import MonthDay, YearMonth
 
 PINNED = {
     "ja": {

@@ -5,10 +5,10 @@ import shutil
 from conftest import ROOT, build, copy_project
 from tracing import main_content
 
-from macros import freshness
-from macros import STALE_NOTICE
-from macros.catalog import translate
-from macros.languages import LANGUAGES, SOURCE, root as language_root
+from guidebook import freshness
+from guidebook.page_macros import STALE_NOTICE
+from guidebook.catalog import translate
+from guidebook.languages import LANGUAGES, SOURCE, root as language_root
 
 
 def test_every_translation_is_up_to_date():

@@ -1,4 +1,4 @@
-"""The Easy Japanese edition's readings (macros/furigana.py): every kanji of its text has one,
+"""The Easy Japanese edition's readings (guidebook/furigana.py): every kanji of its text has one,
 the reviewed words are read as data/ says, and a screen reader reads each word once."""
 
 import re
@@ -9,9 +9,9 @@ from bs4 import BeautifulSoup, NavigableString
 
 from conftest import ROOT
 from contract import KANA, KANJI
-from macros import furigana
-from macros.data import load
-from macros.languages import EASY, LANGUAGES
+from guidebook import furigana
+from guidebook.data import load
+from guidebook.languages import EASY, LANGUAGES
 from tracing import pages
 
 

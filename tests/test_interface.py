@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.catalog import translate
-from macros.languages import LANGUAGES, SOURCE, folder, hreflang, html_lang, root
+from guidebook.catalog import translate
+from guidebook.languages import LANGUAGES, SOURCE, folder, hreflang, html_lang, root
 from tracing import pages
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates" / "partials" / "languages"
@@ -89,8 +89,8 @@ def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, bo
 
 
 def test_a_404_page_in_every_language(site):
-    from macros.catalog import translate
-    from macros.hooks import NOT_FOUND_TITLE
+    from guidebook.catalog import translate
+    from guidebook.hooks import NOT_FOUND_TITLE
 
     for lang in LANGUAGES:
         path = root(site, lang) / "404.html"

@@ -15,7 +15,7 @@ import yaml
 from bs4 import NavigableString
 from tracing import main_content, pages
 
-from macros.languages import LANGUAGES, SOURCE, TRANSLATIONS
+from guidebook.languages import LANGUAGES, SOURCE, TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 JAPANESE = yaml.safe_load((ROOT / "data/glossary/ja.yml").read_text(encoding="utf-8"))

@@ -14,8 +14,8 @@ from conftest import build, copy_project
 from conftest import replace_once as _replace
 
 import contract
-from macros import print_edition
-from macros.catalog import translate
+from guidebook import print_edition
+from guidebook.catalog import translate
 
 # --- mutations of the built pages ------------------------------------------------------------
 
@@ -126,7 +126,7 @@ KEPT = ("en",)
 @pytest.fixture(scope="module")
 def pages_only(site, tmp_path_factory) -> Path:
     """The built HTML pages of Japanese and English, without assets, PDFs and open data."""
-    from macros.languages import LANGUAGES
+    from guidebook.languages import LANGUAGES
 
     out = tmp_path_factory.mktemp("pages") / "site"
     left_out = {"assets", "pdf", "data", "search"} | (set(LANGUAGES) - set(KEPT))
@@ -170,11 +170,11 @@ SOURCE_MUTATIONS = {
     "the adult's and the minor's birthdays exchanged in content/en/card.md": (
         _swap_in_card_page, "blocks", "content/en/card.md: block"),
     "the calendar shifted by one column": (
-        lambda p: _replace(p / "macros/components/calendar.py", "lead = (month[0].date.weekday() - first_weekday) % 7",
+        lambda p: _replace(p / "guidebook/components/calendar.py", "lead = (month[0].date.weekday() - first_weekday) % 7",
                            "lead = (month[0].date.weekday() - first_weekday + 1) % 7"),
         "calendar", "in the column of"),
     "a time typed into a component template": (
-        lambda p: _replace(p / "macros/templates/hours_table.html", '<th scope="row">{{ _("平日") }}</th>',
+        lambda p: _replace(p / "guidebook/templates/hours_table.html", '<th scope="row">{{ _("平日") }}</th>',
                            '<th scope="row">{{ _("平日") }} 8:30</th>'),
         "digits", "digit outside a fact: 'Weekdays 8:30'"),
     "a digit in the site name's translation": (
@@ -217,7 +217,7 @@ def printed_en(site, tmp_path_factory):
     taken from the fixture of all 22, which another worker may be making."""
     from test_print import _outline, page_bodies, reader
 
-    from macros import print_pdf
+    from guidebook import print_pdf
 
     path = print_pdf.render(site, "en", "standard", tmp_path_factory.mktemp("printed") / "guidebook-en-standard.pdf")
     return page_bodies(path), _outline(reader(path))

@@ -8,8 +8,8 @@ import re
 
 from bs4 import BeautifulSoup
 
-from macros import rules
-from macros.data import load
+from guidebook import rules
+from guidebook.data import load
 
 
 def _normal(value):
@@ -107,7 +107,7 @@ def test_wording_from_data_is_text_in_the_csv_and_json_ld(tmp_path):
 
     from conftest import ROOT, replace_once
 
-    from macros import open_data
+    from guidebook import open_data
 
     data = shutil.copytree(ROOT / "data", tmp_path / "data")
     formula = '=HYPERLINK("https://www.city.minato.tokyo.jp/","*x*")'

@@ -26,9 +26,9 @@ from print_contract import squeezed
 from conftest import ROOT
 from tracing import main_content, pages
 
-from macros import print_edition, print_pdf, print_phrases
-from macros.languages import EASY, LANGUAGES, html_lang
-from macros.languages import root as language_root
+from guidebook import print_edition, print_pdf, print_phrases
+from guidebook.languages import EASY, LANGUAGES, html_lang
+from guidebook.languages import root as language_root
 
 EDITIONS = list(print_edition.EDITIONS)
 JOBS = [(lang, edition) for lang in LANGUAGES for edition in EDITIONS]
@@ -264,7 +264,7 @@ SPACED = ("en", "es", "id", "ko", "ne", "pt", "tl", "vi")
 @cache
 def _document_html(site: Path, lang: str, edition: str) -> str:
     """The print document of a PDF, made once per session (about a second each)."""
-    from macros.data import load_cached
+    from guidebook.data import load_cached
 
     return print_edition.document(site, lang, edition, load_cached())
 
@@ -289,8 +289,8 @@ def _print_document(site: Path, lang: str, edition: str) -> BeautifulSoup:
 def test_no_word_is_split_across_lines(site, pdfs, lang, edition):
     """A line ends between words (or hyphenated): never "Counte|r", "nationa|l", Korean "갱|신에";
     in Japanese between phrases (BudouX's), in Thai between words (PyThaiNLP's), as kept whole
-    by macros/print_phrases.py (in a table cell they may break anywhere)."""
-    from macros.print_phrases import LONGEST_KEPT, PHRASE
+    by guidebook/print_phrases.py (in a table cell they may break anywhere)."""
+    from guidebook.print_phrases import LONGEST_KEPT, PHRASE
 
     pages = pdf_pages(_pdf(pdfs, lang, edition))
     document = _print_document(site, lang, edition)
@@ -444,12 +444,12 @@ def test_a_block_with_two_links_gets_one_column_of_both_qr_codes():
 
 
 def test_page_numbers_are_read_back_after_layout_and_can_be_written_in():
-    """The check behind every PDF's page numbers (macros/print_pdf.py): what a contents entry
+    """The check behind every PDF's page numbers (guidebook/print_pdf.py): what a contents entry
     prints is read from the laid-out boxes and compared with the page its target is on; a
     number written in (data-page) is printed instead of WeasyPrint's counter."""
     from weasyprint import HTML
 
-    from macros.print_edition import PRINT_DIR
+    from guidebook.print_edition import PRINT_DIR
 
     html = ('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="guidebook.css"></head><body>'
             '<nav class="toc"><h1>Contents</h1><ol><li><a href="#far">Far</a></li></ol></nav>'
@@ -472,8 +472,8 @@ def test_a_line_is_not_broken_early_after_a_value_that_punctuation_follows():
     every PDF passes after layout (print_pdf.early_breaks) finds the early line without it."""
     from weasyprint import HTML
 
-    from macros.print_edition import PRINT_DIR
-    from macros.print_phrases import keep_punctuation_with_values
+    from guidebook.print_edition import PRINT_DIR
+    from guidebook.print_phrases import keep_punctuation_with_values
 
     paragraph = ('<p>Call the <span class="fact" data-form="words">My Number general toll-free line</span> '
                  '(<a class="fact" data-form="phone" href="tel:+81120950178">0120-95-0178</a>; after the voice '

@@ -1,4 +1,4 @@
-"""Japanese and Korean in print break where they do on the web (macros/print_phrases.py):
+"""Japanese and Korean in print break where they do on the web (guidebook/print_phrases.py):
 Japanese between BudouX's phrases, Korean between words; everything else is left as it is.
 The PDFs themselves are checked line by line in test_print.py."""
 
@@ -6,7 +6,7 @@ import budoux
 import lxml.html
 import pytest
 
-from macros.print_phrases import LONGEST_KEPT, PHRASE, keep_phrases_whole, thai_words
+from guidebook.print_phrases import LONGEST_KEPT, PHRASE, keep_phrases_whole, thai_words
 
 
 BREAK = "\u200b"  # the break opportunity between Japanese phrases (zero-width space)

@@ -1,12 +1,12 @@
-"""How plain the Easy Japanese edition reads (macros/readability.py), page by page: the limits
+"""How plain the Easy Japanese edition reads (guidebook/readability.py), page by page: the limits
 below come from the national guidelines for Easy Japanese (short sentences, no honorific or
 humble forms, no double negatives, active verbs), with the measures of the Japanese pages
 beside them to show the difference."""
 
 import pytest
 
-from macros import readability
-from macros.languages import EASY
+from guidebook import readability
+from guidebook.languages import EASY
 
 # Per page of the Easy Japanese edition.
 LIMITS = {

@@ -1,4 +1,4 @@
-"""The guidebook's rules (macros/rules.py) and the ``guidebook`` command.
+"""The guidebook's rules (guidebook/rules.py) and the ``guidebook`` command.
 
 The cases are people and days chosen to hit each rule and its edges; each expected answer is
 worked out by hand from the rule as the guidebook states it (data/card.yml: 10th birthday,
@@ -13,7 +13,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from macros import rules
+from guidebook import rules
 
 D = dt.date.fromisoformat
 
@@ -94,7 +94,7 @@ def test_opening_days(book, case):
 
 
 def guidebook(*args):
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run([sys.executable, "-m", "guidebook.cli", *args], cwd=ROOT, capture_output=True, text=True)
 
 
 def test_cli_validity():

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from macros.languages import LANGUAGES, root
+from guidebook.languages import LANGUAGES, root
 from tracing import pages
 
 CORRECTED = {

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import contract
 
-from macros.languages import root as language_root
+from guidebook.languages import root as language_root
 
 
 def main_content(html_path: Path):

@@ -1,4 +1,4 @@
-// The validity calculator: the rules of macros/rules.py, with the numbers the page was built
+// The validity calculator: the rules of guidebook/rules.py, with the numbers the page was built
 // with (data-rules). Dates are plain {y, m, d} objects, so that no time zone shifts a day.
 (function () {
   "use strict";

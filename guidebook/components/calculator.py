@@ -1,5 +1,5 @@
 """A form that answers "when does my card expire, and from when can I renew it?" in the
-browser, with the rules of macros/rules.py (their numbers passed as data)."""
+browser, with the rules of guidebook/rules.py (their numbers passed as data)."""
 
 from __future__ import annotations
 

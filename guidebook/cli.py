@@ -166,7 +166,7 @@ def _pdf(args) -> int:
 
 def _readability(args) -> int:
     """How plain each page of the built Japanese and Easy Japanese editions reads, side by side
-    (macros/readability.py says what each column counts)."""
+    (guidebook/readability.py says what each column counts)."""
     from . import readability  # the morphological analyser: loaded for this command only
 
     for lang in args.lang or ["ja", "easy"]:

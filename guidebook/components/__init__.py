@@ -19,5 +19,5 @@ COMPONENTS = {
     for f in (documents, fee_table, reissue_fees, hotline_hours, hotline_languages, hotline_menu, closed_days,
               hours_table, link, opening_calendar, sentences, access_list, address, office_list, publisher, print_editions, renewal_examples, validity_calculator, where)
 }
-# Everything a page may call: the facts, the wording and the components (macros.page_jinja).
+# Everything a page may call: the facts, the wording and the components (guidebook.page_jinja).
 PAGE_MACROS = frozenset({"fact", "words", "words_list", *COMPONENTS})

@@ -1,7 +1,7 @@
 """The print edition as one HTML document per language and edition, assembled from the BUILT
 web pages: each page's article, in the order of the site's navigation, behind a cover and a
 table of contents made from data/ with the same components as the pages. The template and
-the CSS are in print/; macros/print_pdf.py turns the document into a PDF.
+the CSS are in print/; guidebook/print_pdf.py turns the document into a PDF.
 
 No text is written twice: the chapters are the web pages' own HTML; print only adds what
 paper needs (page numbers, printed link addresses, QR codes)."""
@@ -74,7 +74,7 @@ def pdf_name(lang: str, edition: str, press: bool = False) -> str:
 
 def site_path(book: Guidebook) -> str:
     """The path of the site's root on its server (``/mynumber-guidebook/``): of the address
-    macros/hooks.py gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
+    guidebook/hooks.py gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
     return urlsplit(site_url(book)).path or "/"
 
 

@@ -1,4 +1,4 @@
-"""PDFs of the print edition: the document of macros/print_edition.py rendered by WeasyPrint
+"""PDFs of the print edition: the document of guidebook/print_edition.py rendered by WeasyPrint
 as tagged PDF (PDF/UA-1), one file per language and edition in <site>/pdf/.
 
 Reproducible: no clock and no random identifier go into a file (dates come from data/ or

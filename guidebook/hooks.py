@@ -14,11 +14,11 @@ from mkdocs.plugins import event_priority
 # MkDocs loads this file by its path: make the project's own package importable, first.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.catalog import N_, translate  # noqa: E402
-from macros.data import load_cached, site_url  # noqa: E402
-from macros.languages import EASY, LANGUAGES, SOURCE, hreflang, html_lang  # noqa: E402
-from macros import addresses, csp, furigana, japanese_terms, language_of_parts, open_data, rules  # noqa: E402
-from macros.errors import MacroError  # noqa: E402
+from guidebook.catalog import N_, translate  # noqa: E402
+from guidebook.data import load_cached, site_url  # noqa: E402
+from guidebook.languages import EASY, LANGUAGES, SOURCE, hreflang, html_lang  # noqa: E402
+from guidebook import addresses, csp, furigana, japanese_terms, language_of_parts, open_data, rules  # noqa: E402
+from guidebook.errors import MacroError  # noqa: E402
 
 COPYRIGHT = N_("発行：港区")
 NOT_FOUND_TITLE = N_("ページが見つかりません")
@@ -135,7 +135,7 @@ def _without_alternates(html: str) -> str:
 
 
 def content_security_policy(html: str, where: str, config) -> str:
-    """The CSP from the scripts the theme ships (macros/csp.py); any other inline script stops the build."""
+    """The CSP from the scripts the theme ships (guidebook/csp.py); any other inline script stops the build."""
     try:
         return csp.with_policy(html, where, tuple(config.theme.dirs))
     except MacroError as exc:

@@ -116,7 +116,7 @@ def source_messages(guidebook) -> dict[str, bool]:
     """Every msgid the macros can print, each with whether it is a plural entry: labels in code
     and templates, Japanese wording in data/."""
     found: dict[str, bool] = {}
-    for path in sorted((ROOT / "macros").rglob("*")):
+    for path in sorted((ROOT / "guidebook").rglob("*")):
         if path.suffix in (".py", ".html"):
             for marker, msgid in _LABEL_CALL.findall(path.read_text(encoding="utf-8")):
                 found.setdefault(msgid, marker == "NP_")
