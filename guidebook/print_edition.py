@@ -74,7 +74,7 @@ def pdf_name(lang: str, edition: str, press: bool = False) -> str:
 
 def site_path(book: Guidebook) -> str:
     """The path of the site's root on its server (``/mynumber-guidebook/``): of the address
-    guidebook/hooks.py gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
+    the guidebook plugin gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
     return urlsplit(site_url(book)).path or "/"
 
 

@@ -1,5 +1,5 @@
 """The language alternates of every page live in sitemap.xml (static-i18n writes them there;
-pages carry none, see hooks._without_alternates). This adds x-default, the Japanese page, the
+pages carry none, see plugin._without_alternates). This adds x-default, the Japanese page, the
 edition for a reader whose language the guidebook does not have, and gives Easy Japanese a
 valid language tag."""
 

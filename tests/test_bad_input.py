@@ -168,6 +168,12 @@ STOPPED_BUILD = {
     "HTML in a translation": ("en", lambda p: _replace(p / "locales/en.po", 'msgstr "Page not found"',
                                                        'msgstr "<script>alert(document.domain)</script>"'),
                               "locales/en.po: the translation of 'ページが見つかりません' holds HTML"),
+    # The languages are guidebook/languages.py's: one added in mkdocs.yml alone has no catalog,
+    # formatting or glossary.
+    "a language in mkdocs.yml only": ("ja", lambda p: _replace(p / "mkdocs.yml", "        - locale: ja\n",
+                                                               "        - locale: fr\n          name: Français\n"
+                                                               "          build: true\n        - locale: ja\n"),
+                                      "mkdocs.yml: the language(s) fr are not the guidebook's"),
 }
 
 

@@ -5,6 +5,7 @@ in every language."""
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -66,6 +67,26 @@ def test_language_switcher_names_each_language_in_its_own_script(site):
         [(html_lang(code), hreflang(code), name) for code, name in LANGUAGES.items()]
 
 
+def test_the_language_menu_leads_to_the_same_page_in_each_language(site):
+    """Each entry of a page's language menu leads to that page in that language; on a 404 page
+    (no counterpart), to that language's home page."""
+    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select_one('link[rel="canonical"]')
+    home = urlsplit(canonical["href"]).path
+    wrong = []
+    for lang in LANGUAGES:
+        documents = {name: (path, f"{name}/") for name, path in pages(site, lang, LANGUAGES).items() if name != "."}
+        documents |= {".": (root(site, lang) / "index.html", ""), "404": (root(site, lang) / "404.html", None)}
+        for name, (path, page) in documents.items():
+            address = home + folder(lang) + (page if page is not None else "404.html")
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            for link in soup.select("a.guidebook-languages__link"):
+                code = next(code for code in LANGUAGES if hreflang(code) == link["hreflang"])
+                expected = home + folder(code) + (page or "")
+                if urljoin(address, link["href"]) != expected:
+                    wrong.append(f"{folder(lang)}{name}: {LANGUAGES[code]} leads to {link['href']}, not {expected}")
+    assert not wrong, f"{len(wrong)} language menu link(s) lead elsewhere:\n" + "\n".join(wrong[:15])
+
+
 def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, book):
     """Every page's alternates, in sitemap.xml; none in a page's head, where Material's language
     switcher would fetch a sitemap.xml beside each (a failing request on every page view)."""
@@ -90,7 +111,7 @@ def test_hreflang_alternates_are_absolute_with_x_default_in_the_sitemap(site, bo
 
 def test_a_404_page_in_every_language(site):
     from guidebook.catalog import translate
-    from guidebook.hooks import NOT_FOUND_TITLE
+    from guidebook.plugin import NOT_FOUND_TITLE
 
     for lang in LANGUAGES:
         path = root(site, lang) / "404.html"
