@@ -20,6 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 from . import po_strict, text_files
 from .errors import DataError, MacroError
+from .languages import BABEL_LOCALES
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES_DIR = ROOT / "locales"
@@ -57,8 +58,6 @@ def read_catalog(path: Path) -> Catalog:
 
 @cache
 def _read_version(path: Path, mtime_ns: int, size: int) -> Catalog:
-    from .formatting import BABEL_LOCALES
-
     data = path.read_bytes()
     try:
         text = text_files.decode(data, _shown(path))
@@ -146,8 +145,6 @@ def _japanese_in_data(value) -> list[str]:
 
 def update(languages: list[str], guidebook, locales_dir: Path = LOCALES_DIR) -> None:
     """Add every source msgid to each catalog and drop the ones no longer used."""
-    from .formatting import BABEL_LOCALES
-
     wanted = source_messages(guidebook)
     for lang in languages:
         if lang == SOURCE_LANGUAGE:

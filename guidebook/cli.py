@@ -24,7 +24,7 @@ from . import catalog, checks, freshness, rules, sitemap
 from .data import load
 from .errors import DataError
 from .languages import LANGUAGES, SOURCE
-from .print_edition import EDITIONS
+from .print_files import EDITIONS
 from .values import FIRST_DATE, LAST_DATE
 
 

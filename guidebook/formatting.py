@@ -18,14 +18,9 @@ from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
-from .languages import html_lang
+from .languages import BABEL_LOCALES, html_lang
 from .values import MonthDay, YearMonth
 
-# Babel's name for each language of the guidebook.
-BABEL_LOCALES = {
-    "ja": "ja", "easy": "ja", "en": "en", "zh": "zh_Hans", "ko": "ko", "es": "es", "pt": "pt_BR",
-    "th": "th", "ne": "ne", "id": "id", "vi": "vi", "tl": "fil",
-}
 
 # Money as residents of each language expect it; {n} is the amount with the locale's grouping.
 # Babel's own pattern where it fits (en, tl: ¥1,000); never the full-width ￥ it gives for ja.

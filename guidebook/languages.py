@@ -22,6 +22,12 @@ LANGUAGES = {
     "tl": "Tagalog",
 }
 
+# Babel's name for each: how its dates, numbers and lists are formatted (guidebook/formatting.py).
+BABEL_LOCALES = {
+    "ja": "ja", "easy": "ja", "en": "en", "zh": "zh_Hans", "ko": "ko", "es": "es", "pt": "pt_BR",
+    "th": "th", "ne": "ne", "id": "id", "vi": "vi", "tl": "fil",
+}
+
 SOURCE = "ja"
 # The Easy Japanese edition (やさしい日本語): written from the Japanese pages for readers who know
 # some Japanese, with readings over the kanji. It is Japanese: lang="ja", Babel's ja, the

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
+from .languages import SOURCE, TRANSLATIONS
 from .values import (Age, Host, Kana, Romaji, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
                      YearMonthValue, YearValue)
 
@@ -208,7 +209,8 @@ class Suspension(Model):
     days_a_year: Count
 
 
-LanguageCode = Literal["ja", "en", "zh", "ko", "es", "pt", "th", "ne", "id", "vi", "tl"]
+# A language a hotline answers in: Japanese or one of the guidebook's translations.
+LanguageCode = Literal[(SOURCE, *TRANSLATIONS)]
 
 
 class Hotline(Model):

@@ -19,7 +19,7 @@ from . import addresses, csp, furigana, japanese_terms, language_of_parts, open_
 from .catalog import N_, translate
 from .data import load_cached, site_url
 from .errors import MacroError
-from .languages import EASY, LANGUAGES, SOURCE, folder, hreflang, html_lang
+from .languages import EASY, LANGUAGES, SOURCE, folder, hreflang, html_lang, root
 
 COPYRIGHT = N_("発行：港区")
 NOT_FOUND_TITLE = N_("ページが見つかりません")
@@ -135,7 +135,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         if lang == SOURCE:
             self._source_404 = output = _without_alternates(output)
             return content_security_policy(output, "404.html", config)
-        target = Path(config.site_dir) / lang / "404.html"
+        target = root(Path(config.site_dir), lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content_security_policy(_without_alternates(output), f"{lang}/404.html", config),
                           encoding="utf-8")

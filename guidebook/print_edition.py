@@ -15,7 +15,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin
 
 import lxml.html
 import segno
@@ -26,15 +26,14 @@ from .catalog import N_, ROOT, translate
 from . import components, furigana
 from .components.calendar import print_calendar
 from .context import Context
-from .data import Guidebook, site_url
-from .languages import EASY, LANGUAGES, SOURCE, folder, html_lang
+from .data import Guidebook
+from .languages import EASY, LANGUAGES, folder, html_lang
 from .languages import root as language_root
+from .print_files import EDITIONS
 from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
-PDF_FOLDER = "pdf"
-EDITIONS = {"standard": N_("標準版"), "large": N_("大活字版")}
 LABELS = {
     "contents": N_("目次"),
     "number": N_("発行番号"),
@@ -65,17 +64,6 @@ class Chapter:
     slug: str
     title: str
     html: Markup
-
-
-def pdf_name(lang: str, edition: str, press: bool = False) -> str:
-    """``guidebook-<lang>-<edition>.pdf``; the press variant (3 mm bleed, crop marks) ends in ``-press``."""
-    return f"guidebook-{lang}-{edition}{'-press' if press else ''}.pdf"
-
-
-def site_path(book: Guidebook) -> str:
-    """The path of the site's root on its server (``/mynumber-guidebook/``): of the address
-    the guidebook plugin gives MkDocs (GUIDEBOOK_SITE_URL, else data/publication.yml)."""
-    return urlsplit(site_url(book)).path or "/"
 
 
 def online_edition(book: Guidebook, lang: str) -> str:
@@ -112,7 +100,7 @@ def chapters(site: Path, lang: str, book: Guidebook) -> list[Chapter]:
     pages = pages_in_nav_order(site, lang)
     # Links are resolved against each page's canonical address, the one the site was built for.
     addresses = {url: _canonical(tree, lang, url) for url, tree in pages}
-    built_root = addresses[""] if lang == SOURCE else urljoin(addresses[""], "../")
+    built_root = addresses[""].removesuffix(folder(lang))
     slugs = {addresses[url]: url.strip("/").replace("/", "-") or "home" for url, _ in pages}
     ctx = Context(lang=lang, book=book)
     links = Links(slugs, built_root, str(book.publication.online_edition), page_label(lang))

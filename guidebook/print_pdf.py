@@ -22,7 +22,8 @@ from weasyprint.pdf.stream import Stream
 from weasyprint.urls import URLFetcher
 
 from .data import load_cached
-from .print_edition import EDITIONS, PDF_FOLDER, PRINT_DIR, document, pdf_name
+from .print_edition import PRINT_DIR, document
+from .print_files import EDITIONS, PDF_FOLDER, pdf_name
 
 PDF_VARIANT = "pdf/ua-1"
 OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}

@@ -31,7 +31,7 @@ from bs4.element import TemplateString
 
 from guidebook import catalog, rules
 from guidebook.formatting import formatter
-from guidebook.languages import LANGUAGES, SOURCE
+from guidebook.languages import LANGUAGES, SOURCE, root
 
 # Attributes a browser shows or a screen reader reads out.
 READ_ATTRIBUTES = ("title", "aria-label", "alt", "value", "placeholder", "aria-valuetext", "label")
@@ -89,7 +89,7 @@ def built_pages(site: Path) -> list[tuple[str, str, Path]]:
         lang = relative.parts[0] if relative.parts[0] in LANGUAGES else SOURCE
         if relative.parts[0] in ("assets", "pdf", "data"):
             continue
-        name = str(relative.relative_to(lang) if lang != SOURCE else relative)
+        name = str(path.relative_to(root(site, lang)))
         found.append((lang, name.removesuffix("/index.html").removesuffix("index.html") or "index", path))
     return found
 

@@ -504,7 +504,7 @@ def test_the_accessibility_statement_links_the_pdfs_of_its_language(served_site)
 
     from bs4 import BeautifulSoup
 
-    from guidebook.print_edition import EDITIONS, PDF_FOLDER, pdf_name
+    from guidebook.print_files import EDITIONS, PDF_FOLDER, pdf_name
 
     site = served_site[0]
     for lang in LANGUAGES:

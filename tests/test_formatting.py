@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from guidebook.formatting import BABEL_LOCALES, Formatter, formatter
-from guidebook.languages import LANGUAGES
+from guidebook.formatting import Formatter, formatter
+from guidebook.languages import BABEL_LOCALES, LANGUAGES
 from guidebook.values import MonthDay, YearMonth
 
 PINNED = {

@@ -26,11 +26,11 @@ from print_contract import squeezed
 from conftest import ROOT
 from tracing import main_content, pages
 
-from guidebook import print_edition, print_pdf, print_phrases
+from guidebook import print_edition, print_files, print_pdf, print_phrases
 from guidebook.languages import EASY, LANGUAGES, html_lang
 from guidebook.languages import root as language_root
 
-EDITIONS = list(print_edition.EDITIONS)
+EDITIONS = list(print_files.EDITIONS)
 JOBS = [(lang, edition) for lang in LANGUAGES for edition in EDITIONS]
 IDS = [f"{lang}-{edition}" for lang, edition in JOBS]
 
@@ -369,8 +369,8 @@ def test_two_builds_give_the_same_pdf(site, pdfs, tmp_path):
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 def test_every_language_links_to_its_pdfs(site, pdfs, book, lang):
-    site_path = print_edition.site_path(book)
-    wanted = {f"{site_path}pdf/{print_edition.pdf_name(lang, edition)}" for edition in EDITIONS}
+    site_path = print_files.site_path(book)
+    wanted = {f"{site_path}pdf/{print_files.pdf_name(lang, edition)}" for edition in EDITIONS}
     linked = {a["href"] for path in pages(site, lang, LANGUAGES).values() for a in main_content(path).select("a[href]")}
     assert wanted <= linked, (f"{lang}: no link to {sorted(wanted - linked)}: add {{{{ print_editions() }}}} to "
                               f"content/{lang}/index.md")
@@ -418,7 +418,7 @@ def test_the_press_variant_has_3mm_bleed_crop_marks_and_the_same_pages(site, pdf
     """guidebook pdf --press: each page an A4 trim box with 3 mm of bleed around it (where
     WeasyPrint draws the crop marks), and page for page the text of the screen PDF."""
     screen = _pdf(pdfs, "en", "standard")
-    press = print_pdf.render(site, "en", "standard", tmp_path / print_edition.pdf_name("en", "standard", True), press=True)
+    press = print_pdf.render(site, "en", "standard", tmp_path / print_files.pdf_name("en", "standard", True), press=True)
     assert press.name == "guidebook-en-standard-press.pdf"
     bleed = 3 * 72 / 25.4
     for number, page in enumerate(PdfReader(press).pages, 1):

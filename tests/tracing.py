@@ -6,7 +6,7 @@ from pathlib import Path
 
 import contract
 
-from guidebook.languages import root as language_root
+from guidebook.languages import SOURCE, root as language_root
 
 
 def main_content(html_path: Path):
@@ -17,10 +17,10 @@ def main_content(html_path: Path):
 def pages(site: Path, lang: str, languages) -> dict[str, Path]:
     """Built pages of one language, keyed by their path relative to the language root."""
     root = language_root(site, lang)
-    others = {site / code for code in languages if code != "ja"}
+    others = {language_root(site, code) for code in languages if code != SOURCE}
     found = {}
     for path in sorted(root.rglob("index.html")):
-        if lang == "ja" and any(path.is_relative_to(other) for other in others):
+        if lang == SOURCE and any(path.is_relative_to(other) for other in others):
             continue
         found[str(path.relative_to(root).parent)] = path
     return found

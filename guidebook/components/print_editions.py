@@ -1,7 +1,7 @@
 """Links to the print edition: the PDFs of the page's language, standard and large print."""
 
 from ..context import Context
-from ..print_edition import EDITIONS, PDF_FOLDER, pdf_name, site_path
+from ..print_files import EDITIONS, PDF_FOLDER, pdf_name, site_path
 
 
 def print_editions(ctx: Context) -> str:
