@@ -6,22 +6,19 @@ SOURCE_DATE_EPOCH; the file identifier is a hash of the content)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import lxml.html
-import pydyf
 from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, LineBox, MarginBox, ParentBox, ReplacedBox,
                                                   TableCellBox, TextBox)
-from weasyprint.pdf.stream import Stream
 from weasyprint.urls import URLFetcher
 
 from .data import load_cached
+from .pdf_accessibility import actual_text, running_heads_as_artifacts
 from .print_edition import PRINT_DIR, document
 from .print_files import EDITIONS, PDF_FOLDER, pdf_name
 
@@ -74,8 +71,9 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     if problems:
         raise Overflow(f"{target.name}: {len(problems)} overflow(s):\n" + "\n".join(problems[:20]))
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _actual_text():
-        laid_out.write_pdf(target, finisher=running_heads_as_artifacts, **OPTIONS)
+    with actual_text():
+        laid_out.write_pdf(target, **OPTIONS)
+    running_heads_as_artifacts(target)
     return target
 
 
@@ -227,106 +225,3 @@ def build(site: Path, languages: list[str], editions: list[str] | None = None,
     with ProcessPoolExecutor(processes or min(len(jobs), os.cpu_count() or 1)) as pool:
         futures = {job: pool.submit(render, site, *job, folder / pdf_name(*job, press), press) for job in jobs}
         return {job: future.exception() or future.result() for job, future in futures.items()}
-
-
-def _is_reading(box) -> bool:
-    """Text of a reading over kanji: print/guidebook.css sets the glyphs for readings
-    (font-variant-east-asian: ruby) on them and nothing else."""
-    return "ruby" in (box.style["font_variant_east_asian"] or ())
-
-
-def _shaped(text: str) -> bool:
-    """Text whose glyphs need not follow its characters one to one: combining marks, Indic
-    scripts and Thai (a vowel sign drawn before its consonant, a vowel drawn as two glyphs)."""
-    return any("\u0900" <= ch <= "\u0e7f" or unicodedata.category(ch) in ("Mn", "Mc", "Me") for ch in text)
-
-
-@contextlib.contextmanager
-def _actual_text():
-    """Give each run of shaped text its characters as /ActualText while WeasyPrint draws.
-
-    WeasyPrint maps every glyph to one text for the whole file, taken from the first cluster
-    it is drawn in: the consonant of "सि" then reads "सि" everywhere, and Thai or Nepali
-    copied or extracted from the PDF comes out garbled. /ActualText on the marked content of
-    the run gives readers, screen readers and pdftotext the characters in logical order.
-    A reading over kanji (Easy Japanese) gets an empty /ActualText: the word under it is read
-    once, not its reading and then the word."""
-    original = Stream.marked
-
-    @contextlib.contextmanager
-    def marked(self, box, tag):
-        with original(self, box, tag):
-            if self._tags is not None and isinstance(box, TextBox):
-                if _is_reading(box):
-                    self.stream[-2]["ActualText"] = pydyf.String("")  # the BDC's property list
-                elif _shaped(box.text):
-                    self.stream[-2]["ActualText"] = pydyf.String(box.text)
-            yield
-
-    Stream.marked = marked
-    try:
-        yield
-    finally:
-        Stream.marked = original
-
-
-def running_heads_as_artifacts(document, pdf) -> None:
-    """Mark the running header and the page number as pagination artifacts.
-
-    WeasyPrint tags the text of page margins like body text but leaves it out of the structure
-    tree; PDF/UA asks for such repeated furniture to be an artifact, so that screen readers
-    skip it. The margins' marked content is found by its structure element: one that the
-    tree, walked from its root, never reaches."""
-    root = _resolve(pdf, pdf.catalog["StructTreeRoot"])
-    reachable = set()
-    pending = [root]
-    while pending:
-        node = pending.pop()
-        for kid in node.get("K", ()) if isinstance(node.get("K"), pydyf.Array) else ():
-            if isinstance(kid, bytes) and kid.endswith(b" R") and kid not in reachable:
-                reachable.add(kid)
-                pending.append(_resolve(pdf, kid))
-    parent_tree = _resolve(pdf, root["ParentTree"])["Nums"]
-    pages = {parent_tree[i]: parent_tree[i + 1] for i in range(0, len(parent_tree), 2)}
-    for number, page_reference in enumerate(pdf.page_references):
-        elements = pages.get(number)
-        if not isinstance(elements, pydyf.Array):
-            continue
-        margins = {mcid for mcid, element in enumerate(elements) if element not in reachable}
-        if not margins:
-            continue
-        contents = _resolve(pdf, _resolve(pdf, page_reference)["Contents"])
-        contents.stream = _as_artifacts(contents.stream, margins)
-        for mcid in margins:
-            elements[mcid] = b"null"  # no structure element behind an artifact
-
-
-def _as_artifacts(stream: list, mcids: set[int]) -> list:
-    """The page's drawing operations with the marked content of ``mcids`` as artifacts; their
-    /ActualText stays on a /Span inside (the only place text extractors look for it)."""
-    out, closing = [], []  # closing: how many EMC each open marked-content sequence needs
-    i = 0
-    while i < len(stream):
-        item, properties = stream[i], stream[i + 1] if i + 1 < len(stream) else None
-        if item == "/Span" and isinstance(properties, pydyf.Dictionary) and properties.get("MCID") in mcids:
-            out += ["/Artifact", pydyf.Dictionary({"Type": "/Pagination"}), b"BDC"]
-            if "ActualText" in properties:
-                out += ["/Span", pydyf.Dictionary({"ActualText": properties["ActualText"]}), b"BDC"]
-            closing.append(2 if "ActualText" in properties else 1)
-            i += 3
-            continue
-        if item in (b"BDC", b"BMC"):
-            closing.append(1)
-        if item == b"EMC":
-            out += [b"EMC"] * closing.pop()
-        else:
-            out.append(item)
-        i += 1
-    return out
-
-
-def _resolve(pdf, reference):
-    """The object a reference (b"12 0 R") names, or the object itself."""
-    if isinstance(reference, bytes) and reference.endswith(b" R"):
-        return pdf.objects[int(reference.split()[0])]
-    return reference

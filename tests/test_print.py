@@ -4,6 +4,7 @@ table of contents, stays within its page and size budgets, and comes out the sam
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import shutil
 import subprocess
@@ -16,7 +17,6 @@ import lxml.html
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-import lxml.html
 from markupsafe import Markup
 from pypdf import PdfReader
 import contract
@@ -200,6 +200,16 @@ def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
         data = page.get_contents().get_data()
         assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
             f"page {number}: header and page number are not marked as artifacts")
+
+
+def test_the_pdf_post_processing_is_written_for_the_installed_versions():
+    """guidebook/pdf_accessibility.py wraps a method of WeasyPrint's and reads the structure tree
+    it writes: after an upgrade, read it again (and its tests above), then record the versions."""
+    from guidebook.pdf_accessibility import VERSIONS
+
+    installed = {name: importlib.metadata.version(name) for name in VERSIONS}
+    assert installed == VERSIONS, (f"installed {installed}, guidebook/pdf_accessibility.py was written for "
+                                   f"{VERSIONS}: check Stream.marked and the structure tree, then update VERSIONS")
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
