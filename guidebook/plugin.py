@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2.bccache import BytecodeCache
 from mkdocs.config import config_options as option
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -45,6 +46,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # The Japanese 404 page: static-i18n builds every language into the same site folder,
         # and each build would write /404.html in its own language.
         self._source_404: str | None = None
+        self._templates = CompiledTemplates()
+
+    def on_env(self, env, config, files):
+        # static-i18n builds each language with a new Jinja environment for the theme, which
+        # would parse and compile the same templates again.
+        env.bytecode_cache = self._templates
+        return env
 
     def on_config(self, config):
         # One place for the address: data/publication.yml. Runs before static-i18n derives each
@@ -141,6 +149,24 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
                           encoding="utf-8")
         # Before the Japanese build, this language's page stands in; the Japanese build replaces it.
         return content_security_policy(self._source_404 or output, "404.html", config)
+
+
+class CompiledTemplates(BytecodeCache):
+    """The theme's templates compiled once per run and kept in memory, for every language's
+    environment: Jinja reuses a template's code while its source is unchanged (the bucket's
+    checksum) and the environments are alike (their extensions)."""
+
+    def __init__(self) -> None:
+        self._code: dict[tuple, object] = {}
+
+    def _key(self, bucket) -> tuple:
+        return bucket.key, bucket.checksum, tuple(sorted(bucket.environment.extensions))
+
+    def load_bytecode(self, bucket) -> None:
+        bucket.code = self._code.get(self._key(bucket))
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[self._key(bucket)] = bucket.code
 
 
 def _add_languages(languages, only: str | None) -> None:
