@@ -74,8 +74,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_files(self, files, config):
         """Only files inside content/: a symbolic link must not publish files from elsewhere."""
         docs = Path(config.docs_dir).resolve()
+        folders = {folder: Path(folder).resolve() == docs for folder in {file.src_dir for file in files} - {None}}
         for file in files:
-            if file.src_dir is None or Path(file.src_dir).resolve() != docs:  # the theme's files
+            if not folders.get(file.src_dir):  # the theme's files
                 continue
             if not Path(file.abs_src_path).resolve().is_relative_to(docs):
                 raise PluginError(f"content/{file.src_uri}: a symbolic link out of content/: pages must be files in it")
@@ -227,7 +228,9 @@ def _without_alternates(html: str) -> str:
 def content_security_policy(html: str, where: str, config) -> str:
     """The CSP from the scripts the theme ships (guidebook/csp.py); any other inline script stops the build."""
     try:
-        return csp.with_policy(html, where, tuple(config.theme.dirs))
+        # static-i18n adds its sitemap folder to the theme's folders again for each language:
+        # the same folders, once each, so that the theme's scripts are read once per run.
+        return csp.with_policy(html, where, tuple(dict.fromkeys(config.theme.dirs)))
     except MacroError as exc:
         raise PluginError(str(exc)) from None
 
