@@ -215,12 +215,12 @@ def test_a_number_typed_into_the_print_template_is_caught(site, book, tmp_path, 
 def printed_en(site, tmp_path_factory):
     """The English standard PDF of the session's site, made here (ten seconds) rather than
     taken from the fixture of all 22, which another worker may be making."""
-    from test_print import _outline, page_bodies, reader
+    from test_print import outline, page_bodies
 
     from guidebook import print_pdf
 
     path = print_pdf.render(site, "en", "standard", tmp_path_factory.mktemp("printed") / "guidebook-en-standard.pdf")
-    return page_bodies(path), _outline(reader(path))
+    return page_bodies(path), list(outline(path))
 
 
 def _first_page_with(bodies, text):

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
+import pikepdf
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -55,9 +56,24 @@ def _pdf(pdfs, lang: str, edition: str) -> Path:
 
 @cache
 def reader(path: Path) -> PdfReader:
-    """The PDF parsed once per session (pypdf reads a PDF's object streams in Python: about a
-    second for each file, every time it is opened)."""
+    """The PDF parsed by pypdf, for the text as drawn (its extraction does not apply /ActualText).
+    pypdf reads a PDF's object streams in Python: seconds for each file. Everything else is read
+    with pikepdf (qpdf, in C++)."""
     return PdfReader(path)
+
+
+@cache
+def page_count(path: Path) -> int:
+    with pikepdf.open(path) as pdf:
+        return len(pdf.pages)
+
+
+@cache
+def outline(path: Path) -> tuple[tuple[str, int], ...]:
+    """Top-level bookmarks: (title, page number)."""
+    with pikepdf.open(path) as pdf, pdf.open_outline() as tree:
+        numbers = {page.objgen: number for number, page in enumerate(pdf.pages, 1)}
+        return tuple((str(item.title), numbers[item.destination[0].objgen]) for item in tree.root)
 
 
 @cache
@@ -66,13 +82,7 @@ def pdf_pages(path: Path) -> list[str]:
     extracts Thai exactly)."""
     text = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    return text.split("\f")[: len(reader(path).pages)]
-
-
-def _outline(parsed: PdfReader) -> list[tuple[str, int]]:
-    """Top-level bookmarks: (title, page number)."""
-    return [(item.title, parsed.get_destination_page_number(item) + 1)
-            for item in parsed.outline if not isinstance(item, list)]
+    return text.split("\f")[: page_count(path)]
 
 
 def _chapter_titles(site: Path, lang: str) -> list[str]:
@@ -89,10 +99,9 @@ def running_heads(path: Path) -> list[str]:
     """What the margins of each page should say: nothing on the cover, the page after it (large
     print) and the back cover; then the title of the chapter (or the contents) in effect, and the
     page number."""
-    outline = _outline(reader(path))
     heads = [""]
     for number in range(2, len(pdf_pages(path))):
-        titles = [title for title, first in outline if first <= number]
+        titles = [title for title, first in outline(path) if first <= number]
         heads.append(f"{titles[-1]}{number}" if titles else "")
     return heads + [""]
 
@@ -154,22 +163,22 @@ def test_print_equals_the_web_block_by_block(site, pdfs, book, lang, edition):
     """Every block of the web articles is printed, in order, with exactly its text and facts;
     the cover shows its facts; nothing else printed holds a digit."""
     path = _pdf(pdfs, lang, edition)
-    problems = print_problems(site, book, lang, edition, page_bodies(path), _outline(reader(path)))
+    problems = print_problems(site, book, lang, edition, page_bodies(path), list(outline(path)))
     assert not problems, f"{path.name}: {len(problems)} problem(s):\n" + "\n".join(problems[:20])
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_chapters_follow_the_web_and_the_contents_give_their_pages(site, pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    outline = _outline(reader(path))
+    bookmarks = outline(path)
     titles = _chapter_titles(site, lang)
     # Reading order as on the web: the contents, then one bookmark per page of the site, in nav order.
-    assert [title for title, _ in outline[1:]] == titles
+    assert [title for title, _ in bookmarks[1:]] == titles
     texts = pdf_pages(path)
-    chapter_pages = [page for _, page in outline[1:]]
+    chapter_pages = [page for _, page in bookmarks[1:]]
     assert all(squeezed(title) in squeezed(texts[page - 1]) for title, page in zip(titles, chapter_pages))
     # The contents list each chapter with the page its bookmark leads to (target-counter).
-    contents = "\n".join(text.rstrip().rsplit("\n", 1)[0] for text in texts[outline[0][1] - 1: chapter_pages[0] - 1])
+    contents = "\n".join(text.rstrip().rsplit("\n", 1)[0] for text in texts[bookmarks[0][1] - 1: chapter_pages[0] - 1])
     listed = [int(n) for n in re.findall(r"(\d+)\s*$", contents, re.M)]
     assert listed == chapter_pages, f"contents say {listed}, chapters start on {chapter_pages}"
 
@@ -177,27 +186,28 @@ def test_chapters_follow_the_web_and_the_contents_give_their_pages(site, pdfs, l
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_pdf_is_tagged_with_language_title_fonts_and_bookmarks(site, pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    parsed = reader(path)
-    root = parsed.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"], "not a tagged PDF"
-    assert root["/Lang"] == html_lang(lang)
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
-    assert parsed.metadata.title == print_edition.site_name(site, lang)
-    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+    with pikepdf.open(path) as pdf:
+        root = pdf.Root
+        assert "/StructTreeRoot" in root and root.MarkInfo.Marked, "not a tagged PDF"
+        assert str(root.Lang) == html_lang(lang)
+        assert root.ViewerPreferences.DisplayDocTitle
+        assert str(pdf.docinfo.Title) == print_edition.site_name(site, lang)
+        assert b'pdfuaid:part="1"' in root.Metadata.read_bytes()
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts, "no font in the PDF"
     for line in fonts:
         embedded, _, unicode = line.split()[-5:-2]
         assert embedded == "yes" and unicode == "yes", f"font not embedded with a Unicode map: {line}"
-    assert len(_outline(parsed)) == 1 + len(_chapter_titles(site, lang))
+    assert len(outline(path)) == 1 + len(_chapter_titles(site, lang))
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_running_header_and_page_number_are_artifacts(pdfs, lang, edition):
-    parsed = reader(_pdf(pdfs, lang, edition))
-    contents = _outline(parsed)[0][1]
-    for number, page in enumerate(parsed.pages[contents - 1:-1], contents):  # not the covers
-        data = page.get_contents().get_data()
+    path = _pdf(pdfs, lang, edition)
+    contents = outline(path)[0][1]
+    with pikepdf.open(path) as pdf:
+        drawn = [pikepdf.unparse_content_stream(pikepdf.parse_content_stream(page)) for page in pdf.pages]
+    for number, data in enumerate(drawn[contents - 1:-1], contents):  # not the covers
         assert re.search(rb"/Artifact\s*<<\s*/Type\s*/Pagination", data), (
             f"page {number}: header and page number are not marked as artifacts")
 
@@ -215,14 +225,14 @@ def test_the_pdf_post_processing_is_written_for_the_installed_versions():
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_pages_are_a4_within_budget_and_text_is_large_enough(pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
-    parsed = reader(path)
-    assert len(parsed.pages) <= (MAX_PAGES_EASY if lang == EASY else MAX_PAGES)[edition]
+    assert page_count(path) <= (MAX_PAGES_EASY if lang == EASY else MAX_PAGES)[edition]
     assert path.stat().st_size <= (MAX_BYTES_EASY if lang == EASY else MAX_BYTES)
-    for page in parsed.pages:
-        assert (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2)) == A4
     sizes = Counter()
-    for page in parsed.pages:
-        sizes.update(body_text_sizes(page))
+    with pikepdf.open(path) as pdf:  # qpdf parses content streams in C++: pypdf took 3 s a PDF
+        for page in pdf.pages:
+            x0, y0, x1, y1 = (float(value) for value in page.mediabox)
+            assert (round(x1 - x0, 2), round(y1 - y0, 2)) == A4
+            sizes.update(body_text_sizes(page))
     # The readings over kanji (Easy Japanese) are half the size of their word, as furigana are.
     smallest = MIN_BODY_SIZE[edition] * (0.5 if lang == EASY else 1)
     assert min(sizes) >= smallest - 0.01, f"text of {min(sizes)}pt in the {edition} edition"
@@ -317,22 +327,23 @@ def body_text_sizes(page) -> Counter:
     page number, which may be smaller), from the page's content stream."""
     sizes = Counter()
     scale, saved, artifact, size, text_scale = 1.0, [], [False], 0.0, 1.0
-    for operands, operator in page.get_contents().operations:
-        if operator == b"q":
+    for operands, operator in pikepdf.parse_content_stream(page):
+        operator = str(operator)
+        if operator == "q":
             saved.append(scale)
-        elif operator == b"Q":
+        elif operator == "Q":
             scale = saved.pop()
-        elif operator == b"cm":
+        elif operator == "cm":
             scale *= abs(float(operands[0]))
-        elif operator in (b"BDC", b"BMC"):
-            artifact.append(operands[0] == "/Artifact" or artifact[-1])
-        elif operator == b"EMC":
+        elif operator in ("BDC", "BMC"):
+            artifact.append(operands[0] == pikepdf.Name.Artifact or artifact[-1])
+        elif operator == "EMC":
             artifact.pop()
-        elif operator == b"Tf":
+        elif operator == "Tf":
             size = float(operands[1])
-        elif operator == b"Tm":
+        elif operator == "Tm":
             text_scale = abs(float(operands[0]))
-        elif operator in (b"TJ", b"Tj") and not artifact[-1]:
+        elif operator in ("TJ", "Tj") and not artifact[-1]:
             sizes[round(size * text_scale * scale, 2)] += 1
     return sizes
 
