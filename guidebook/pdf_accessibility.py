@@ -25,6 +25,7 @@ from weasyprint.pdf.stream import Stream
 VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0", "pikepdf": "10.17.0"}
 
 _PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
+_BDC, _BMC, _EMC = pikepdf.Operator("BDC"), pikepdf.Operator("BMC"), pikepdf.Operator("EMC")
 
 
 def _is_reading(box) -> bool:
@@ -100,22 +101,27 @@ def running_heads_as_artifacts(path: Path) -> None:
 
 def _as_artifacts(instructions, mcids: set[int]) -> list:
     """The page's drawing operations with the marked content of ``mcids`` as artifacts; their
-    /ActualText stays on a /Span inside (the only place text extractors look for it)."""
+    /ActualText stays on a /Span inside (the only place text extractors look for it). Every other
+    operation is passed on as parsed (an Easy Japanese PDF has some 360,000)."""
     out, closing = [], []  # closing: how many EMC each open marked-content sequence needs
-    for operands, operator in instructions:
-        name = str(operator)
-        properties = operands[1] if name == "BDC" and len(operands) == 2 else None
-        if isinstance(properties, pikepdf.Dictionary) and properties.get("/MCID") in mcids:
-            out.append(([pikepdf.Name.Artifact, _PAGINATION], pikepdf.Operator("BDC")))
-            text = properties.get("/ActualText")
-            if text is not None:
-                out.append(([pikepdf.Name.Span, pikepdf.Dictionary(ActualText=text)], pikepdf.Operator("BDC")))
-            closing.append(2 if text is not None else 1)
-            continue
-        if name in ("BDC", "BMC"):
+    for instruction in instructions:
+        operator = instruction.operator
+        if operator == _BDC:
+            operands = instruction.operands
+            properties = operands[1] if len(operands) == 2 else None
+            if isinstance(properties, pikepdf.Dictionary) and properties.get("/MCID") in mcids:
+                out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact, _PAGINATION], _BDC))
+                text = properties.get("/ActualText")
+                if text is not None:
+                    out.append(pikepdf.ContentStreamInstruction(
+                        [pikepdf.Name.Span, pikepdf.Dictionary(ActualText=text)], _BDC))
+                closing.append(2 if text is not None else 1)
+                continue
             closing.append(1)
-        if name == "EMC":
-            out += [([], pikepdf.Operator("EMC"))] * closing.pop()
-        else:
-            out.append((operands, operator))
+        elif operator == _BMC:
+            closing.append(1)
+        elif operator == _EMC:
+            out += [instruction] * closing.pop()
+            continue
+        out.append(instruction)
     return out
