@@ -74,9 +74,9 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_files(self, files, config):
         """Only files inside content/: a symbolic link must not publish files from elsewhere."""
         docs = Path(config.docs_dir).resolve()
-        folders = {folder: Path(folder).resolve() == docs for folder in {file.src_dir for file in files} - {None}}
+        inside = {source: Path(source).resolve() == docs for source in {file.src_dir for file in files} - {None}}
         for file in files:
-            if not folders.get(file.src_dir):  # the theme's files
+            if not inside.get(file.src_dir):  # the theme's files
                 continue
             if not Path(file.abs_src_path).resolve().is_relative_to(docs):
                 raise PluginError(f"content/{file.src_uri}: a symbolic link out of content/: pages must be files in it")
