@@ -50,7 +50,7 @@ def copy_project(dest: Path) -> Path:
 def peer_project(site: Path, dest: Path) -> Path:
     """The peer: what a user of this stack would otherwise build. Stock mkdocs-material and
     mkdocs-static-i18n, the same languages in the same folders, and the same pages with the same
-    text as plain Markdown (each built article's headings and blocks), without macros or hooks."""
+    text as plain Markdown (each built article's headings and blocks), without macros or the guidebook plugin."""
     import lxml.html
 
     from guidebook.languages import LANGUAGES, SOURCE, root
