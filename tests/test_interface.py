@@ -74,16 +74,16 @@ def test_the_language_menu_leads_to_the_same_page_in_each_language(site):
     home = urlsplit(canonical["href"]).path
     wrong = []
     for lang in LANGUAGES:
-        documents = {name: (path, f"{name}/") for name, path in pages(site, lang, LANGUAGES).items() if name != "."}
-        documents |= {".": (root(site, lang) / "index.html", ""), "404": (root(site, lang) / "404.html", None)}
-        for name, (path, page) in documents.items():
-            address = home + folder(lang) + (page if page is not None else "404.html")
+        # (file, its address below the language's folder; None for the 404 page)
+        documents = [(path, "" if name == "." else f"{name}/") for name, path in pages(site, lang, LANGUAGES).items()]
+        for path, page in documents + [(root(site, lang) / "404.html", None)]:
+            where = folder(lang) + ("404.html" if page is None else page)
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
             for link in soup.select("a.guidebook-languages__link"):
                 code = next(code for code in LANGUAGES if hreflang(code) == link["hreflang"])
                 expected = home + folder(code) + (page or "")
-                if urljoin(address, link["href"]) != expected:
-                    wrong.append(f"{folder(lang)}{name}: {LANGUAGES[code]} leads to {link['href']}, not {expected}")
+                if urljoin(home + where, link["href"]) != expected:
+                    wrong.append(f"{home + where}: {LANGUAGES[code]} leads to {link['href']}, not {expected}")
     assert not wrong, f"{len(wrong)} language menu link(s) lead elsewhere:\n" + "\n".join(wrong[:15])
 
 
