@@ -50,51 +50,36 @@ def copy_project(dest: Path) -> Path:
 def peer_project(site: Path, dest: Path) -> Path:
     """The peer: what a user of this stack would otherwise build. Stock mkdocs-material and
     mkdocs-static-i18n, the same languages in the same folders, and the same pages with the same
-    text as plain Markdown (each built article's headings and blocks), without macros or the guidebook plugin."""
-    import lxml.html
+    text as plain Markdown (each built article's headings and blocks), without macros or the
+    guidebook plugin."""
+    import material
 
-    from guidebook.languages import LANGUAGES, SOURCE, root
+    from guidebook.languages import EASY, LANGUAGES, SOURCE
+    from guidebook.print_edition import pages_in_nav_order
 
-    docs = dest / "docs"
-    for lang in LANGUAGES:
-        base = root(site, lang)
-        others = [root(site, code) for code in LANGUAGES if code != SOURCE]
-        for page in sorted(base.rglob("index.html")):
-            if lang == SOURCE and any(page.is_relative_to(other) for other in others):
-                continue
-            article = lxml.html.parse(str(page)).find(".//article")
-            if article is None:
-                continue
+    # Easy Japanese has no ISO 639 code for static-i18n's configuration: the peer builds its
+    # pages as a language of their own under a code static-i18n accepts.
+    locales = {code: "ja-JP" if code == EASY else code for code in LANGUAGES}
+    for lang, locale in locales.items():
+        for url, tree in pages_in_nav_order(site, lang):
             lines = []
-            for block in article.iter("h1", "h2", "h3", "h4", "p", "li", "td", "th", "dt", "dd"):
+            for block in tree.find(".//article").iter("h1", "h2", "h3", "h4", "p", "li", "td", "th", "dt", "dd"):
                 text = " ".join(block.text_content().split())
                 level = int(block.tag[1]) if block.tag in ("h1", "h2", "h3", "h4") else 0
                 lines.append(f"{'#' * level} {text}" if level else text)
-            name = page.parent.relative_to(base).as_posix()
-            target = docs / lang / ("index.md" if name == "." else f"{name}.md")
+            target = dest / "docs" / locale / (f"{url.strip('/')}.md" if url else "index.md")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    languages = "".join(f"        - locale: {code}\n          name: {name}\n          build: true\n"
-                        + ("          default: true\n" if code == SOURCE else "")
-                        for code, name in LANGUAGES.items() if code != "easy")
-    # Easy Japanese has no ISO 639 code for static-i18n's configuration: its pages are built as a
-    # language of their own under a code static-i18n accepts.
-    (docs / "ja-JP").mkdir(exist_ok=True)
-    for page in (docs / "easy").glob("*.md"):
-        page.rename(docs / "ja-JP" / page.name)
-    languages += "        - locale: ja-JP\n          name: やさしい にほんご\n          build: true\n"
-    (docs / "easy").rmdir()
     # Interface strings for the languages Material has none for (Nepali; Easy Japanese takes
     # Material's Japanese): without them, stock Material cannot build those languages at all.
-    import material
-
     stock = Path(material.__file__).parent / "templates/partials/languages"
     strings = dest / "overrides/partials/languages"
     strings.mkdir(parents=True)
-    for code in LANGUAGES:
-        if code != "easy" and not (stock / f"{code}.html").exists():
-            shutil.copy2(ROOT / f"overrides/partials/languages/{code}.html", strings / f"{code}.html")
-    shutil.copy2(stock / "ja.html", strings / "ja-JP.html")
+    for code, locale in locales.items():
+        own = stock / f"{'ja' if code == EASY else code}.html"
+        shutil.copy2(own if own.exists() else ROOT / f"overrides/partials/languages/{code}.html", strings / f"{locale}.html")
+    languages = "".join(f"        - locale: {locale}\n          name: {LANGUAGES[code]}\n          build: true\n"
+                        + ("          default: true\n" if code == SOURCE else "") for code, locale in locales.items())
     (dest / "mkdocs.yml").write_text(
         "site_name: Peer\ntheme:\n  name: material\n  custom_dir: overrides\n  language: ja\n  font: false\n"
         "plugins:\n  - search\n  - i18n:\n      docs_structure: folder\n      languages:\n" + languages,
