@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import unicodedata
 from copy import deepcopy
 from dataclasses import dataclass
 from functools import partial
@@ -161,7 +162,16 @@ def _reading_above(ruby) -> None:
     above.text = reading
     ruby.tag = "span"
     ruby.set("class", "ruby")
+    # Its width given, WeasyPrint need not find it by laying the block out twice (a third of the
+    # Easy Japanese PDFs' layout time); print_pdf.overflows finds text wider than it.
+    ruby.set("style", f"width: {max(_ems(base.text_content()), _ems(reading) / 2):g}em")
     ruby.extend([above, base])
+
+
+def _ems(text: str) -> float:
+    """The width of ``text`` in BIZ UDGothic, the print edition's Japanese face, which is
+    fixed-pitch: 1 em a full-width character (kanji, kana), half an em any other."""
+    return sum(1 if unicodedata.east_asian_width(ch) in "WF" else .5 for ch in text)
 
 
 def _prefix_ids(article, slug: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import lxml.html
 from weasyprint import HTML
-from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, LineBox, MarginBox, ParentBox, ReplacedBox,
+from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, InlineBlockBox, LineBox, MarginBox, ParentBox, ReplacedBox,
                                                   TableCellBox, TextBox)
 from weasyprint.urls import URLFetcher
 
@@ -122,7 +122,8 @@ def with_page_numbers(html: str, pages: dict[str, int]) -> str:
 
 def overflows(document) -> list[str]:
     """Text and images that reach past the right or left of the page's content area, or out
-    of their table cell (a calendar column too narrow for its words)."""
+    of their table cell (a calendar column too narrow for its words) or of the block of a word
+    and its reading (a width print_edition got wrong)."""
     found = []
     for number, page in enumerate(document.pages, 1):
         box = page._page_box  # WeasyPrint's laid-out boxes: no public name for them
@@ -134,10 +135,10 @@ def overflows(document) -> list[str]:
 
 
 def _check(box, page, cell, number, found) -> None:
-    if isinstance(box, TableCellBox):
+    if isinstance(box, TableCellBox) or _is_reading_block(box):
         cell = (box.content_box_x(), box.content_box_x() + box.width)
     if isinstance(box, (TextBox, ReplacedBox)) and not (box.element_tag or "").endswith("::marker"):
-        for name, (left, right) in (("page", page), ("table cell", cell)):
+        for name, (left, right) in (("page", page), ("table cell or word with its reading", cell)):
             beyond = max(left - box.position_x, box.position_x + box.width - right)
             if beyond > TOLERANCE:
                 what = box.text if isinstance(box, TextBox) else f"<{box.element_tag}>"
@@ -146,6 +147,11 @@ def _check(box, page, cell, number, found) -> None:
     if isinstance(box, ParentBox):
         for child in box.children:
             _check(child, page, cell, number, found)
+
+
+def _is_reading_block(box) -> bool:
+    """A word with its reading above it, of the width print_edition gives it."""
+    return isinstance(box, InlineBlockBox) and box.element is not None and box.element.get("class") == "ruby"
 
 
 def early_breaks(document) -> list[str]:

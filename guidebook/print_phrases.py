@@ -27,10 +27,11 @@ THAI_TERMS = ("มายนัมเบอร์", "มายนาพอร์�
 # A Korean word, or its part from an opening bracket on (a line may break before the bracket).
 _KOREAN_WORD = re.compile(r"([\s\u200b]+|\(?[^\s(\u200b]+)")  # a zero-width space is a break too
 # Elements whose text keeps its own breaking: code, addresses (broken only after "/"), the
-# glossary's Japanese (one line), phrases already made. (Values that never break are kept
+# glossary's Japanese (one line), phrases already made, a word with its reading above it (one
+# inline block, print_edition._reading_above: nothing in it breaks). (Values that never break are kept
 # whole by the print stylesheet around their phrases.)
 _LEFT_ALONE_TAGS = {"head", "title", "script", "style", "pre", "code", "svg"}
-_LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja"}
+_LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja", "ruby"}
 # Japanese and Thai get a break opportunity between their phrases or words and where a run meets
 # another element: a zero-width space (not in the PDF's text; a <wbr> element took twice the
 # layout time). So not in a value or the printed calendar, whose text the tests compare with

@@ -590,3 +590,52 @@ def test_every_kanji_of_the_easy_japanese_print_document_has_a_reading(site):
             problems.append(f"{ruby.text_content()!r}: no reading in kana")
     assert readings > 3000, f"only {readings} readings in the print document"
     assert not problems, "\n".join(sorted(set(problems))[:30])
+
+
+def test_each_reading_block_is_as_wide_as_the_layout_makes_it(site):
+    """print_edition gives each word-with-reading block its width (from BIZ UDGothic's fixed
+    pitch) so that WeasyPrint need not find it. WeasyPrint's own width, the block laid out
+    without one, is the measure: every distinct word and reading of the Easy Japanese document,
+    in both editions' body sizes. And text wider than its block is an overflow."""
+    from weasyprint import CSS, HTML
+    from weasyprint.formatting_structure.boxes import InlineBlockBox, ParentBox
+
+    tree = lxml.html.document_fromstring(_document_html(site, EASY, "large"))
+    rubies = {lxml.html.tostring(ruby, encoding="unicode", with_tail=False): ruby.get("style")
+              for ruby in tree.xpath("//span[@class='ruby']")}
+    assert len(rubies) > 300, f"only {len(rubies)} distinct readings in the print document"
+    stylesheet = CSS(filename=str(print_edition.PRINT_DIR / "guidebook.css"))
+
+    def blocks(body: str, size: str) -> list:
+        html = f"<html lang=ja class=with-readings><body style='font-size: {size}'><p>{body}</p></body></html>"
+        found = []
+
+        def walk(box):
+            if isinstance(box, InlineBlockBox):
+                found.append(box)
+            elif isinstance(box, ParentBox):
+                for child in box.children:
+                    walk(child)
+        laid_out = HTML(string=html).render(stylesheets=[stylesheet])
+        for page in laid_out.pages:
+            walk(page._page_box)  # the laid-out boxes: no public name for them
+        return found, laid_out
+
+    problems = []
+    for size in ("10.5pt", "18pt"):
+        given, _ = blocks(" ".join(rubies), size)
+        own, _ = blocks(" ".join(re.sub(r' style="[^"]*"', "", ruby) for ruby in rubies), size)
+        assert len(given) == len(own) == len(rubies)
+        problems += [f"{size}: {_text_of(block)!r} given {block.width:.2f} px, laid out {alone.width:.2f} px"
+                     for block, alone in zip(given, own) if abs(block.width - alone.width) > print_pdf.TOLERANCE]
+    assert not problems, f"{len(problems)} reading block(s) of the wrong width:\n" + "\n".join(problems[:20])
+    # Too narrow: the word reaches out of its block, and the PDF is not made.
+    narrow = '<span class="ruby" style="width: 1em"><span class="rt">みなとく</span><span class="rb">港区</span></span>'
+    _, laid_out = blocks(narrow, "18pt")
+    found = print_pdf.overflows(laid_out)
+    assert found and "out of its table cell or word with its reading" in found[0], \
+        f"港区 in a block 1 em wide is not found reaching out of it: {found}"
+
+
+def _text_of(box) -> str:
+    return "".join(box.element.itertext())  # WeasyPrint's tree is ElementTree's
