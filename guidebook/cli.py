@@ -159,8 +159,10 @@ def _pdf(args) -> int:
     for (lang, edition), result in results.items():
         if isinstance(result, Exception):
             print(f"guidebook pdf: {lang} {edition}: {result}", file=sys.stderr)
-        else:
-            print(result)
+            continue
+        print(result.path)
+        for line in result.early_lines:  # the file is made; the print team should look at the page
+            print(f"guidebook pdf: {lang} {edition}: warning: {line}", file=sys.stderr)
     return 1 if any(isinstance(result, Exception) for result in results.values()) else 0
 
 

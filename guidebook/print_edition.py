@@ -31,7 +31,8 @@ from .data import Guidebook
 from .languages import EASY, LANGUAGES, folder, html_lang
 from .languages import root as language_root
 from .print_files import EDITIONS
-from .print_phrases import BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values
+from .print_phrases import (BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values,
+                            keep_spaces_before_elements_apart)
 from .rules import build_date
 
 PRINT_DIR = ROOT / "print"
@@ -308,6 +309,7 @@ def document(site: Path, lang: str, edition: str, book: Guidebook, press: bool =
         _reading_above(ruby)
     keep_punctuation_with_values(tree)
     keep_phrases_whole(tree)
+    keep_spaces_before_elements_apart(tree)
     return lxml.html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 

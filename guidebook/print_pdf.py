@@ -10,6 +10,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import NamedTuple
 
 import lxml.html
 from weasyprint import HTML
@@ -36,7 +37,14 @@ class PrintError(Exception):
     """A PDF that could not be made: what WeasyPrint raised outside Exception, as an Exception."""
 
 
-def render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Path:
+class Printed(NamedTuple):
+    """A PDF made, and the lines of it that end early (``early_breaks``): a layout fault to look
+    at, not a reason to withhold the file."""
+    path: Path
+    early_lines: tuple[str, ...] = ()
+
+
+def render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Printed:
     """One PDF of the print edition from the built ``site`` (``press``: the printer's variant)."""
     try:
         return _render(site, lang, edition, target, press)
@@ -46,7 +54,7 @@ def render(site: Path, lang: str, edition: str, target: Path, press: bool = Fals
         raise PrintError(f"{target.name}: {type(exc).__name__}: {exc}") from None
 
 
-def _render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Path:
+def _render(site: Path, lang: str, edition: str, target: Path, press: bool = False) -> Printed:
     html = document(site, lang, edition, load_cached(), press)
     # Only the print folder's CSS and data: URIs (QR codes) are loaded: nothing from the network.
     fetcher = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
@@ -74,7 +82,7 @@ def _render(site: Path, lang: str, edition: str, target: Path, press: bool = Fal
     with actual_text():
         laid_out.write_pdf(target, **OPTIONS)
     running_heads_as_artifacts(target)
-    return target
+    return Printed(target, tuple(early_breaks(laid_out)))
 
 
 SETTLING_PASSES = 3
@@ -221,7 +229,7 @@ _OPENS = re.compile(r"[(\[（「『“‘]$")
 
 
 def build(site: Path, languages: list[str], editions: list[str] | None = None,
-          processes: int | None = None, press: bool = False) -> dict[tuple[str, str], Path | Exception]:
+          processes: int | None = None, press: bool = False) -> dict[tuple[str, str], Printed | Exception]:
     """Every PDF of ``languages`` x ``editions`` into <site>/pdf/, several at a time. Each
     (language, edition) gets its file or the error that stopped it: one missing translation
     does not hide the problems of the other languages."""

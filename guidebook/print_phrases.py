@@ -193,3 +193,35 @@ def keep_punctuation_with_values(root) -> None:
         element.addprevious(box)
         box.append(element)  # moves it, with its tail
         element.tail = closing.group(0)
+
+
+# Elements laid out in the line of their text (HTML's phrasing content that holds text).
+_INLINE_TAGS = {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd", "mark", "q", "s",
+                "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var"}
+SPACE = "space"
+
+
+def keep_spaces_before_elements_apart(root) -> None:
+    """Give the space between a text and the element after it a box of its own:
+    "cần <span>1</span>" becomes "cần<span class="space"> </span><span>1</span>".
+
+    WeasyPrint 70, when a line must break at the space where a text meets an inline element,
+    breaks the text at its first opportunity instead: a line of one word, "Giấy" | "tờ có ảnh
+    khuôn mặt … (chỉ cần 1", "…no Mynaportal" | "e pedir …". With the space a box of its
+    own, the line breaks at it. Only where the text has words: the spaces between the phrase
+    spans of Korean are left as they are. The text is unchanged; print_pdf.early_breaks finds
+    lines that still end early."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag not in _INLINE_TAGS:
+            continue
+        before, parent = element.getprevious(), element.getparent()
+        text = before.tail if before is not None else parent.text if parent is not None else None
+        if not text or not text.endswith(" ") or not text.strip():
+            continue
+        if before is not None:
+            before.tail = text[:-1]
+        else:
+            parent.text = text[:-1]
+        space = lxml_html.Element("span", {"class": SPACE})
+        space.text = " "
+        element.addprevious(space)

@@ -55,7 +55,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def pdfs(site) -> dict:
     """The print edition made from that site as ``make site`` makes it, into its pdf/, once per
-    session: {(language, edition): the file, or the error that stopped it}."""
+    session: {(language, edition): what was made (print_pdf.Printed), or the error that stopped it}."""
     from guidebook import print_pdf
     from guidebook.languages import LANGUAGES
 

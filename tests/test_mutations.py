@@ -219,7 +219,7 @@ def printed_en(site, tmp_path_factory):
 
     from guidebook import print_pdf
 
-    path = print_pdf.render(site, "en", "standard", tmp_path_factory.mktemp("printed") / "guidebook-en-standard.pdf")
+    path = print_pdf.render(site, "en", "standard", tmp_path_factory.mktemp("printed") / "guidebook-en-standard.pdf").path
     return page_bodies(path), list(outline(path))
 
 

@@ -48,6 +48,10 @@ MIN_BODY_SIZE = {"standard": 12, "large": 18}
 
 
 def _pdf(pdfs, lang: str, edition: str) -> Path:
+    return _printed(pdfs, lang, edition).path
+
+
+def _printed(pdfs, lang: str, edition: str) -> print_pdf.Printed:
     result = pdfs[(lang, edition)]
     if isinstance(result, Exception):
         pytest.fail(f"no PDF for {lang} {edition}: {type(result).__name__}: {result}")
@@ -385,7 +389,7 @@ def test_two_builds_give_the_same_pdf(site, pdfs, tmp_path):
     lang, edition = "ja", "large"  # QR codes, CJK fonts, every kind of page
     again = print_pdf.build(site, [lang], [edition], processes=1)[(lang, edition)]
     assert not isinstance(again, Exception), again
-    assert again.read_bytes() == _pdf(pdfs, lang, edition).read_bytes()
+    assert again.path.read_bytes() == _pdf(pdfs, lang, edition).read_bytes()
 
 
 @pytest.mark.parametrize("lang", list(LANGUAGES))
@@ -439,7 +443,7 @@ def test_the_press_variant_has_3mm_bleed_crop_marks_and_the_same_pages(site, pdf
     """guidebook pdf --press: each page an A4 trim box with 3 mm of bleed around it (where
     WeasyPrint draws the crop marks), and page for page the text of the screen PDF."""
     screen = _pdf(pdfs, "en", "standard")
-    press = print_pdf.render(site, "en", "standard", tmp_path / print_files.pdf_name("en", "standard", True), press=True)
+    press = print_pdf.render(site, "en", "standard", tmp_path / print_files.pdf_name("en", "standard", True), press=True).path
     assert press.name == "guidebook-en-standard-press.pdf"
     bleed = 3 * 72 / 25.4
     for number, page in enumerate(PdfReader(press).pages, 1):
@@ -486,11 +490,29 @@ def test_page_numbers_are_read_back_after_layout_and_can_be_written_in():
     assert print_pdf.printed_page_numbers(written) == {"far": [7]}
 
 
+# WeasyPrint 70 breaks one Korean large-print line before a page reference ("…해야 합니다" |
+# "(잠기면 어떻게 하나요? (35쪽))."), 80 mm short of its edge: it finds no break between the
+# words of a link when the link's page number does not fit. Not mended yet; strict, so that the
+# day it is, this test says so.
+EARLY_LINES_LEFT = {("ko", "large")}
+
+
+@pytest.mark.parametrize("lang,edition", [
+    pytest.param(lang, edition, marks=pytest.mark.xfail(strict=True, reason="a line WeasyPrint breaks early"))
+    if (lang, edition) in EARLY_LINES_LEFT else (lang, edition) for lang, edition in JOBS], ids=IDS)
+def test_no_line_ends_early(pdfs, lang, edition):
+    """No line ends well before its edge while the next line's first word would fit there
+    (print_pdf.early_breaks, on each PDF's layout as it was written)."""
+    early = _printed(pdfs, lang, edition).early_lines
+    assert not early, f"{len(early)} line(s) end early:\n" + "\n".join(early[:20])
+
+
 def test_a_line_is_not_broken_early_after_a_value_that_punctuation_follows():
     """WeasyPrint 70 broke "… line (0120-95-0178;" | "after the voice guidance, press 2)…" with a
     third of the line empty (a value followed by ";" without a space, and a later value that did
     not fit). The print edition puts such a value and its punctuation in one box; the check that
-    every PDF passes after layout (print_pdf.early_breaks) finds the early line without it."""
+    every PDF passes after layout (print_pdf.early_breaks, test_no_line_ends_early) finds the early
+    line without it."""
     from weasyprint import HTML
 
     from guidebook.print_edition import PRINT_DIR
@@ -503,20 +525,47 @@ def test_a_line_is_not_broken_early_after_a_value_that_punctuation_follows():
     html = ('<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="guidebook.css"></head><body>'
             f'<section class="chapter">{paragraph}</section></body></html>')
 
-    def lines(document):
-        laid_out = HTML(string=document, base_url=PRINT_DIR.as_uri() + "/").render()
-        return laid_out, ["".join(box.text for box in print_pdf._leaves(line) if hasattr(box, "text")).split()
-                          for line in _line_boxes(laid_out.pages[0]._page_box)]
-
-    broken, before = lines(html)
+    broken, before = _laid_out_lines(html)
     assert before[0][-1] == "(0120-95-0178;", before  # the layout this guards against
     assert print_pdf.early_breaks(broken), "the check does not see the early line"
     tree = lxml.html.document_fromstring(html)
     keep_punctuation_with_values(tree)
-    fixed, after = lines(lxml.html.tostring(tree, encoding="unicode"))
+    fixed, after = _laid_out_lines(lxml.html.tostring(tree, encoding="unicode"))
     assert after[0][-1] != "(0120-95-0178;" and "after" in after[0], f"the first line still ends early: {after}"
     assert [word for line in after for word in line] == [word for line in before for word in line]
     assert print_pdf.early_breaks(fixed) == []
+
+
+def test_a_line_is_not_broken_after_its_first_word_where_a_text_meets_a_value():
+    """WeasyPrint 70 broke the Vietnamese large print "Giấy" | "tờ có ảnh khuôn mặt … (chỉ cần 1" |
+    "giấy tờ)": a line of one word, where the line had to break at the space before the value
+    "1". The print edition gives such a space a box of its own (print_phrases); the check of
+    every PDF's lines (print_pdf.early_breaks) finds the one-word line without it."""
+    from guidebook.print_phrases import keep_spaces_before_elements_apart
+
+    html = ('<!DOCTYPE html><html lang="vi"><head><link rel="stylesheet" href="guidebook.css">'
+            '<link rel="stylesheet" href="large-print.css"></head><body class="edition-large"><section class="chapter">'
+            '<p>Giấy tờ có ảnh khuôn mặt do cơ quan nhà nước cấp (chỉ cần <span class="fact" data-form="number">1</span>'
+            ' giấy tờ)</p></section></body></html>')
+    broken, before = _laid_out_lines(html)
+    assert before[0] == ["Giấy"], before  # the layout this guards against
+    assert print_pdf.early_breaks(broken), "the check does not see the one-word line"
+    tree = lxml.html.document_fromstring(html)
+    keep_spaces_before_elements_apart(tree)
+    fixed, after = _laid_out_lines(lxml.html.tostring(tree, encoding="unicode"))
+    assert len(after[0]) > 5, f"the first line still ends early: {after}"
+    assert [word for line in after for word in line] == [word for line in before for word in line]
+    assert print_pdf.early_breaks(fixed) == []
+
+
+def _laid_out_lines(document: str):
+    """A print document laid out with the print stylesheets: (the layout, the words of each
+    line of its first page's body)."""
+    from weasyprint import HTML
+
+    laid_out = HTML(string=document, base_url=print_edition.PRINT_DIR.as_uri() + "/").render()
+    return laid_out, ["".join(box.text for box in print_pdf._leaves(line) if hasattr(box, "text")).split()
+                      for line in _line_boxes(laid_out.pages[0]._page_box)]
 
 
 def _line_boxes(box):
