@@ -6,11 +6,12 @@ the 404 page of each language."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2.bccache import BytecodeCache
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as option
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -46,12 +47,12 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         # The Japanese 404 page: static-i18n builds every language into the same site folder,
         # and each build would write /404.html in its own language.
         self._source_404: str | None = None
-        self._templates = CompiledTemplates()
 
     def on_env(self, env, config, files):
         # static-i18n builds each language with a new Jinja environment for the theme, which
-        # would parse and compile the same templates again.
-        env.bytecode_cache = self._templates
+        # would parse and compile the same templates again; and `mkdocs serve` makes a new
+        # plugin for each rebuild.
+        env.bytecode_cache = compiled_templates(env)
         return env
 
     def on_config(self, config):
@@ -152,22 +153,13 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         return content_security_policy(self._source_404 or output, "404.html", config)
 
 
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates compiled once per run and kept in memory, for every language's
-    environment: Jinja reuses a template's code while its source is unchanged (the bucket's
-    checksum) and the environments are alike (their extensions)."""
-
-    def __init__(self) -> None:
-        self._code: dict[tuple, object] = {}
-
-    def _key(self, bucket) -> tuple:
-        return bucket.key, bucket.checksum, tuple(sorted(bucket.environment.extensions))
-
-    def load_bytecode(self, bucket) -> None:
-        bucket.code = self._code.get(self._key(bucket))
-
-    def dump_bytecode(self, bucket) -> None:
-        self._code[self._key(bucket)] = bucket.code
+def compiled_templates(env) -> FileSystemBytecodeCache:
+    """The theme's templates compiled once and kept by Jinja in its folder of the temporary
+    directory (the user's own, mode 0700), for every language's environment and every build:
+    Jinja reuses a template's code while its source (checksum), file and Python are unchanged.
+    The environment's extensions name the files: the code depends on them too."""
+    extensions = hashlib.sha256(" ".join(sorted(env.extensions)).encode()).hexdigest()[:16]
+    return FileSystemBytecodeCache(pattern=f"guidebook-{extensions}-%s.cache")
 
 
 def _add_languages(languages, only: str | None) -> None:
