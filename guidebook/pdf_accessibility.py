@@ -40,6 +40,10 @@ def _shaped(text: str) -> bool:
     return any("\u0900" <= ch <= "\u0e7f" or unicodedata.category(ch) in ("Mn", "Mc", "Me") for ch in text)
 
 
+# Holds a page reference's number to its words in print (print/guidebook.css): layout, not text.
+WORD_JOINER = "\u2060"
+
+
 @contextlib.contextmanager
 def actual_text():
     """Give each run of shaped text its characters as /ActualText while WeasyPrint draws.
@@ -59,7 +63,7 @@ def actual_text():
                 if _is_reading(box):
                     self.stream[-2]["ActualText"] = pydyf.String("")  # the BDC's property list
                 elif _shaped(box.text):
-                    self.stream[-2]["ActualText"] = pydyf.String(box.text)
+                    self.stream[-2]["ActualText"] = pydyf.String(box.text.replace(WORD_JOINER, ""))
             yield
 
     Stream.marked = marked

@@ -19,7 +19,7 @@ from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, InlineB
 from weasyprint.urls import URLFetcher
 
 from .data import load_cached
-from .pdf_accessibility import actual_text, running_heads_as_artifacts
+from .pdf_accessibility import WORD_JOINER, actual_text, running_heads_as_artifacts
 from .print_edition import PRINT_DIR, document
 from .print_files import EDITIONS, PDF_FOLDER, pdf_name
 
@@ -207,7 +207,7 @@ def _leaves(box):
 
 def _first_word(line) -> tuple[str, float]:
     """The line's text up to its first space outside a no-wrap run (not just after an opening
-    bracket), and its width. Japanese and Thai break without spaces: their lines count as one
+    bracket, nor before a word joiner: "(p. 12)" is one word), and its width. Japanese and Thai break without spaces: their lines count as one
     word, which a gap never exceeds (the check is for scripts that break at spaces)."""
     word, width = "", 0.0
     for leaf in _leaves(line):
@@ -217,7 +217,7 @@ def _first_word(line) -> tuple[str, float]:
         text = leaf.text
         breaks = [] if leaf.style["white_space"] in ("nowrap", "pre") else [
             i for i, ch in enumerate(text) if ch == " " and (word + text[:i]).rstrip()
-            and not _OPENS.search(word + text[:i])]
+            and not _OPENS.search(word + text[:i]) and text[i + 1:i + 2] != WORD_JOINER]
         if not breaks:
             word, width = word + text, width + leaf.width
         else:

@@ -490,16 +490,7 @@ def test_page_numbers_are_read_back_after_layout_and_can_be_written_in():
     assert print_pdf.printed_page_numbers(written) == {"far": [7]}
 
 
-# WeasyPrint 70 breaks one Korean large-print line before a page reference ("…해야 합니다" |
-# "(잠기면 어떻게 하나요? (35쪽))."), 80 mm short of its edge: it finds no break between the
-# words of a link when the link's page number does not fit. Not mended yet; strict, so that the
-# day it is, this test says so.
-EARLY_LINES_LEFT = {("ko", "large")}
-
-
-@pytest.mark.parametrize("lang,edition", [
-    pytest.param(lang, edition, marks=pytest.mark.xfail(strict=True, reason="a line WeasyPrint breaks early"))
-    if (lang, edition) in EARLY_LINES_LEFT else (lang, edition) for lang, edition in JOBS], ids=IDS)
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_no_line_ends_early(pdfs, lang, edition):
     """No line ends well before its edge while the next line's first word would fit there
     (print_pdf.early_breaks, on each PDF's layout as it was written)."""
