@@ -17,7 +17,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import addresses, csp, furigana, japanese_terms, language_of_parts, open_data, rules
+from . import addresses, csp, furigana, japanese_terms, language_of_parts, open_data, rules, whole_words
 from .catalog import N_, translate
 from .data import load_cached, site_url
 from .errors import MacroError
@@ -104,6 +104,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         if config.theme["language"] == EASY and self.config.readings:
             output = _with_readings(output)
+        output = whole_words.keep_whole(output, config.theme["language"])
         head = _structured_data(page.file.src_uri.split("/")[-1], config.theme["language"])
         output = output.replace("</head>", "".join(f"  {item}\n" for item in head) + "  </head>", 1)
         return content_security_policy(_without_alternates(output), f"content/{page.file.src_uri}", config)
@@ -142,6 +143,7 @@ class GuidebookPlugin(BasePlugin[GuidebookConfig]):
         if template_name != "404.html":
             return output
         lang = config.theme["language"]
+        output = whole_words.keep_whole(output, lang)
         if lang == SOURCE:
             self._source_404 = output = _without_alternates(output)
             return content_security_policy(output, "404.html", config)

@@ -17,13 +17,15 @@ from functools import cache
 import budoux
 from lxml import html as lxml_html
 
+from .whole_words import TRANSLITERATIONS
+
 PHRASE = "phrase"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # Transliterated terms of the Thai glossary that PyThaiNLP's dictionary cuts ("มาย|นัมเบอร์",
-# My Number): kept whole as words.
-THAI_TERMS = ("มายนัมเบอร์", "มายนาพอร์ทัล", "มินาโตะ")
+# My Number): kept whole as words, as on the web.
+THAI_TERMS = TRANSLITERATIONS["th"]
 # A Korean word, or its part from an opening bracket on (a line may break before the bracket).
 _KOREAN_WORD = re.compile(r"([\s\u200b]+|\(?[^\s(\u200b]+)")  # a zero-width space is a break too
 # Elements whose text keeps its own breaking: code, addresses (broken only after "/"), the
