@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 import lxml.html
 from weasyprint import HTML
-from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, InlineBlockBox, LineBox, MarginBox, ParentBox, ReplacedBox,
-                                                  TableCellBox, TextBox)
+from weasyprint.formatting_structure.boxes import (AtomicInlineLevelBox, InlineBlockBox, LineBox, MarginBox, ParentBox,
+                                                  ReplacedBox, TableCellBox, TextBox)
 from weasyprint.urls import URLFetcher
 
 from .data import load_cached
@@ -207,8 +207,9 @@ def _leaves(box):
 
 def _first_word(line) -> tuple[str, float]:
     """The line's text up to its first space outside a no-wrap run (not just after an opening
-    bracket, nor before a word joiner: "(p. 12)" is one word), and its width. Japanese and Thai break without spaces: their lines count as one
-    word, which a gap never exceeds (the check is for scripts that break at spaces)."""
+    bracket, nor before a word joiner: "(p. 12)" is one word), and its width. Japanese and Thai
+    break without spaces: their lines count as one word, which a gap never exceeds (the check is
+    for scripts that break at spaces)."""
     word, width = "", 0.0
     for leaf in _leaves(line):
         if not isinstance(leaf, TextBox):
