@@ -28,7 +28,7 @@ _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 # Elements whose text gets no readings: code, readings already given, and what is not shown.
 # The validity calculator's labels, messages and answers' names get theirs (its script copies
 # them as nodes); the dates its script writes have none.
-_LEFT_ALONE = {"script", "style", "code", "pre", "ruby", "rt", "rp", "title", "textarea", "svg"}
+_LEFT_ALONE = {"code", "pre", "ruby", "rt", "rp", "svg"}
 _OTHER_LANGUAGE = re.compile(r'\blang="(?!ja")')
 # An element whose template says its words get no readings (the printed calendar).
 _NO_READINGS = 'data-readings="none"'

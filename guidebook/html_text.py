@@ -10,11 +10,15 @@ from typing import Callable
 _TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*)>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Elements whose content is not markup (HTML's raw text and escapable raw text elements): every
+# pass leaves them as they are.
+_RAW_TEXT = {"script", "style", "textarea", "title"}
 
 
 def rewrite_text(html: str, left_alone: Callable[[str, str], bool], rewrite: Callable[[str], str]) -> str:
     """``html`` with each run of text passed through ``rewrite``, except inside an element for
-    which ``left_alone(name, attributes)`` is true, and inside its descendants."""
+    which ``left_alone(name, attributes)`` is true or whose content is not markup (script,
+    style, textarea, title), and inside its descendants."""
     out, open_elements = [], []  # (name, whether its text is left alone)
     for tag, text in _TOKEN.findall(html):
         if tag:
@@ -27,7 +31,7 @@ def rewrite_text(html: str, left_alone: Callable[[str, str], bool], rewrite: Cal
                 while open_elements and open_elements.pop()[0] != name:
                     pass
             else:
-                open_elements.append((name, left_alone(name, found.group(3))))
+                open_elements.append((name, name in _RAW_TEXT or left_alone(name, found.group(3))))
         elif any(kept for _, kept in open_elements):
             out.append(text)
         else:

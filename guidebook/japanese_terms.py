@@ -17,8 +17,8 @@ from .languages import is_japanese
 
 # Elements whose text is never annotated (the annotation would lengthen a heading, a link, a
 # control, or sit inside a value).
-_SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "option", "select", "textarea",
-            "code", "pre", "script", "style", "summary", "title", "caption", "th"}
+_SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "option", "select", "code", "pre",
+            "summary", "caption", "th"}
 # Where a term ends with its characters, not with its word: languages written without spaces
 # between words, and Korean, whose particles join the noun ("카드를").
 _UNSPACED = {"th", "zh", "ko"}

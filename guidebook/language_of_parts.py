@@ -18,13 +18,11 @@ _ANY_JAPANESE = re.compile(f"[{_KANA}{_KANJI}{_PUNCTUATION}]*[{_KANA}{_KANJI}][{
 # On a Chinese page, characters alone do not tell Japanese from Chinese: a run with kana in it.
 _WITH_KANA = re.compile(f"[{_KANJI}\u30fb]*[{_KANA}][{_KANA}{_KANJI}\u30fb]*")
 
-_RAW = {"script", "style"}
-
 
 def mark(html: str, page_lang: str) -> str:
     """The page's HTML with each Japanese run outside a language-marked element in a span."""
     if is_japanese(page_lang):
         return html
     runs = _WITH_KANA if page_lang == "zh" else _ANY_JAPANESE
-    return rewrite_text(html, lambda name, attributes: name in _RAW or " lang=" in attributes,
+    return rewrite_text(html, lambda name, attributes: " lang=" in attributes,
                         lambda text: runs.sub(lambda m: f'<span lang="ja">{m.group(0)}</span>', text))

@@ -15,7 +15,7 @@ from .html_text import rewrite_text
 
 TRANSLITERATIONS = {"th": ("มายนัมเบอร์", "มายนาพอร์ทัล", "มินาโตะ")}
 WHOLE = "whole-word"
-_LEFT_ALONE = {"head", "script", "style", "textarea", "svg"}
+_LEFT_ALONE = {"head", "svg"}
 
 
 @cache

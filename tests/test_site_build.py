@@ -63,3 +63,16 @@ def test_a_failed_build_leaves_the_previous_site_intact(tmp_path):
     assert result.returncode != 0 and "no office 'minato'" in result.stdout + result.stderr
     assert set(os.listdir(previous)) == set(os.listdir(kept))
     assert (previous / "index.html").read_text(encoding="utf-8") == "the site as published yesterday\n"
+
+
+def test_no_pass_over_a_page_rewrites_what_is_not_markup():
+    """The passes over a page's text (glossary, language of parts, readings, Thai words) share
+    guidebook/html_text.py: the content of script, style, textarea and title is left exactly
+    as it was (a "<" in a script is not a tag), whatever the pass itself leaves alone."""
+    from guidebook.html_text import rewrite_text
+
+    kept = ('<script>if (a < b && c > d) { x = "<b>港区</b>"; }</script><style>p::after { content: "港区"; }</style>'
+            '<title>港区</title><textarea>港区</textarea>')
+    html = f"<head>{kept}</head><p>港区 <em>港区</em></p>"
+    out = rewrite_text(html, lambda name, attributes: False, lambda text: text.replace("港区", "MINATO"))
+    assert out == f"<head>{kept}</head><p>MINATO <em>MINATO</em></p>", out
