@@ -31,7 +31,7 @@ from .data import Guidebook
 from .languages import EASY, LANGUAGES, folder, html_lang
 from .languages import root as language_root
 from .print_files import EDITIONS
-from .print_phrases import (BREAK, NO_LINE_START, keep_phrases_whole, keep_punctuation_with_values,
+from .print_phrases import (BREAK, NO_LINE_START, READING_BLOCK, keep_phrases_whole, keep_punctuation_with_values,
                             keep_spaces_before_elements_apart)
 from .rules import build_date
 
@@ -162,7 +162,7 @@ def _reading_above(ruby) -> None:
     above = lxml.html.Element("span", {"class": "rt"})
     above.text = reading
     ruby.tag = "span"
-    ruby.set("class", "ruby")
+    ruby.set("class", READING_BLOCK)
     # Its width given, WeasyPrint need not find it by laying the block out twice (a third of the
     # Easy Japanese PDFs' layout time); print_pdf.overflows finds text wider than it.
     ruby.set("style", f"width: {max(_ems(base.text_content()), _ems(reading) / 2):g}em")

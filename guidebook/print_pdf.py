@@ -22,6 +22,7 @@ from .data import load_cached
 from .pdf_accessibility import WORD_JOINER, actual_text, running_heads_as_artifacts
 from .print_edition import PRINT_DIR, document
 from .print_files import EDITIONS, PDF_FOLDER, pdf_name
+from .print_phrases import READING_BLOCK
 
 PDF_VARIANT = "pdf/ua-1"
 OPTIONS = {"pdf_variant": PDF_VARIANT, "pdf_identifier": True}
@@ -159,7 +160,7 @@ def _check(box, page, cell, number, found) -> None:
 
 def _is_reading_block(box) -> bool:
     """A word with its reading above it, of the width print_edition gives it."""
-    return isinstance(box, InlineBlockBox) and box.element is not None and box.element.get("class") == "ruby"
+    return isinstance(box, InlineBlockBox) and box.element is not None and box.element.get("class") == READING_BLOCK
 
 
 def early_breaks(document) -> list[str]:

@@ -20,6 +20,8 @@ from lxml import html as lxml_html
 from .whole_words import TRANSLITERATIONS
 
 PHRASE = "phrase"
+# A word with its reading above it: one inline block (print_edition._reading_above).
+READING_BLOCK = "ruby"
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
@@ -29,11 +31,11 @@ THAI_TERMS = TRANSLITERATIONS["th"]
 # A Korean word, or its part from an opening bracket on (a line may break before the bracket).
 _KOREAN_WORD = re.compile(r"([\s\u200b]+|\(?[^\s(\u200b]+)")  # a zero-width space is a break too
 # Elements whose text keeps its own breaking: code, addresses (broken only after "/"), the
-# glossary's Japanese (one line), phrases already made, a word with its reading above it (one
-# inline block, print_edition._reading_above: nothing in it breaks). (Values that never break are kept
+# glossary's Japanese (one line), phrases already made, a word with its reading above it
+# (nothing in it breaks). (Values that never break are kept
 # whole by the print stylesheet around their phrases.)
 _LEFT_ALONE_TAGS = {"head", "title", "script", "style", "pre", "code", "svg"}
-_LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja", "ruby"}
+_LEFT_ALONE_CLASSES = {PHRASE, "url-part", "term-ja", READING_BLOCK}
 # Japanese and Thai get a break opportunity between their phrases or words and where a run meets
 # another element: a zero-width space (not in the PDF's text; a <wbr> element took twice the
 # layout time). So not in a value or the printed calendar, whose text the tests compare with
