@@ -32,9 +32,12 @@ def test_two_builds_of_the_same_sources_are_identical(tmp_path, monkeypatch):
 
 
 def _make_site(project):
-    venv = ROOT / ".venv"
-    return subprocess.run(["make", "site", f"VENV={venv}", f"PYTHON={sys.executable}"], cwd=project,
-                          capture_output=True, text=True, timeout=1200)
+    """`make site` in the copy, with this project's environment as it is: the copy's own set-up
+    step would install the copy, editable, into it (and leave it pointing at a deleted folder)."""
+    venv, installed = ROOT / ".venv", project.parent / "installed"
+    installed.touch()  # newer than the copied requirements.lock and pyproject.toml: up to date
+    return subprocess.run(["make", "site", f"VENV={venv}", f"STAMP={installed}", f"PYTHON={sys.executable}"],
+                          cwd=project, capture_output=True, text=True, timeout=1200)
 
 
 def test_a_failed_build_leaves_the_previous_site_intact(tmp_path):
