@@ -2,12 +2,19 @@
 nothing else. Pages come from several editors and translators; mkdocs-macros would otherwise
 run any Jinja in them (attribute access reaches Python, arithmetic makes numbers, include reads
 files). Each page is parsed and every construct outside the allowed one is refused, with its
-line, before anything is rendered."""
+line, before anything is rendered; then the calls are rendered here, from the parsed page
+(``render``): Jinja's compiler never runs a page (mkdocs.yml: ``render_by_default: false``)."""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable, Mapping
+
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
+
+from .errors import MacroError
 
 _PARSER = Environment()  # mkdocs-macros' delimiters: {{ }}, {% %}, {# #}
 _LITERALS = (str, int)
@@ -34,6 +41,52 @@ def refused(markdown: str, macros: set[str]) -> list[tuple[int, str]]:
                 if problem:
                     problems.append((child.lineno, problem))
     return problems
+
+
+class RenderError(Exception):
+    """A macro call of a page that cannot be rendered, with its line."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def render(markdown: str, macros: Mapping[str, Callable[..., object]], first_line: int = 1) -> str:
+    """``markdown`` with each ``{{ macro(...) }}`` replaced by what the macro returns, as Jinja
+    would print it. Anything but text and such calls is a RenderError (``refused`` explains it);
+    so is a macro's own error (MacroError). ``first_line``: the file's line of the text's first."""
+    try:
+        tree = _PARSER.parse(markdown)
+    except TemplateSyntaxError as exc:
+        raise RenderError(exc.lineno + first_line - 1, f"not a macro call: {exc.message}") from None
+    known, out = set(macros), []
+    for node in tree.body:
+        for child in node.nodes if isinstance(node, nodes.Output) else [node]:
+            line = child.lineno + first_line - 1
+            if isinstance(child, nodes.TemplateData):
+                out.append(child.data)
+                continue
+            problem = _call_problem(child, known) if isinstance(node, nodes.Output) else "only macro calls are allowed"
+            if problem:
+                raise RenderError(line, problem)
+            name, macro = child.node.name, macros[child.node.name]
+            args = [argument.value for argument in child.args]
+            kwargs = {keyword.key: keyword.value.value for keyword in child.kwargs}
+            try:
+                _signature(macro).bind(*args, **kwargs)  # the page's arguments, before anything runs
+            except TypeError as exc:
+                raise RenderError(line, f"{name}(): {exc}") from None
+            try:
+                value = macro(*args, **kwargs)
+            except MacroError as exc:
+                raise RenderError(line, f"{name}(): {exc}") from None
+            out.append(str(value))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)  # each language's build defines its macros anew
+def _signature(macro) -> inspect.Signature:
+    return inspect.signature(macro)
 
 
 def _call_problem(node, macros: set[str]) -> str | None:

@@ -7,13 +7,15 @@ components in ``guidebook.components`` for tables and lists."""
 from __future__ import annotations
 
 import functools
+import inspect
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import get_data
 
-from . import checks, freshness, text_files
+from . import checks, freshness, page_jinja, text_files
 from .catalog import N_
-from .components import COMPONENTS
+from .components import COMPONENTS, PAGE_MACROS
 from .context import Context
 from .data import load_cached
 from .errors import DataError
@@ -49,13 +51,18 @@ def _bound(component, context):
     def call(*args, **kwargs):
         return component(context(), *args, **kwargs)
 
+    # What a page may pass: the component's parameters after the context (page_jinja.render checks them).
+    signature = inspect.signature(component)
+    call.__signature__ = signature.replace(parameters=list(signature.parameters.values())[1:])
     return call
 
 
 def on_pre_page_macros(env) -> None:
     """A page's source is checked before it is rendered (checks.page_problems: front matter,
-    ids, an empty translation, Jinja other than macro calls); a problem stops the build. A
-    translated page whose Japanese source changed since it was translated says so, first."""
+    ids, an empty translation, Jinja other than macro calls); a problem stops the build. Then its
+    macro calls are rendered (page_jinja.render; mkdocs-macros renders no page itself,
+    mkdocs.yml ``render_by_default: false``). A translated page whose Japanese source changed
+    since it was translated says so, first."""
     lang = env.conf["theme"]["language"]
     where = f"content/{env.page.file.src_uri}"
     try:
@@ -65,6 +72,12 @@ def on_pre_page_macros(env) -> None:
     refused = checks.page_problems(text, lang != freshness.SOURCE)
     if refused:
         raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in refused))
+    # The markdown is the file after its front matter (mkdocs' split), line for line.
+    first_line = text[:len(text) - len(get_data(text)[0])].count("\n") + 1
+    try:
+        env.markdown = page_jinja.render(env.markdown, {name: env.macros[name] for name in PAGE_MACROS}, first_line)
+    except page_jinja.RenderError as exc:
+        raise PluginError(f"{where}:{exc.line}: {exc}") from None
     if lang == freshness.SOURCE:
         return
     if freshness.status(lang, env.page.file.src_uri.split("/")[-1]).state == freshness.STALE:

@@ -78,6 +78,9 @@ REFUSED_BY_CHECK = {
                               "locales/en.po: HTML in the translation of 'ページが見つかりません'"),
     "Jinja beyond a macro call": (lambda p: _append(p / "content/en/faq.md", '{{ fact("fees.reissue.card"|upper) }}\n'),
                                   "content/en/faq.md:{n}: fact(): arguments must be quoted text or whole numbers, found a filter"),
+    "mkdocs-macros' switch in front matter": (lambda p: _replace(p / "content/en/faq.md", "source_hash: ",
+                                                                "render_macros: true\nsource_hash: "),
+                                               "content/en/faq.md:2: render_macros: not a key of a page"),
     "front matter that is not YAML": (lambda p: _replace(p / "content/en/faq.md", "source_hash: ", "source_hash: [unclosed "),
                                       "content/en/faq.md:3: front matter is not valid YAML"),
     "an id given twice": (lambda p: _append(p / "content/en/faq.md", "\n## One { #twice }\n\n## Two { #twice }\n"),
@@ -132,6 +135,7 @@ def test_refused_by_check(tmp_path, case):
 # Mistakes only the build can see: it stops with the page and the macro's message.
 REFUSED_BY_BUILD = {
     "component called with a wrong argument": ('{{ hours_table("minato") }}', "no office 'minato'"),
+    "component called without its argument": ("{{ hours_table() }}", "hours_table(): missing a required argument: 'office'"),
     "unknown macro": ("{{ opening_hours() }}", "'opening_hours' is not a macro of the guidebook"),
     "Python reached through a macro": ('{% set b = fact.__globals__["__builtins__"] %}{{ b.__import__("os").getcwd() }}',
                                        "{% set %} is not allowed in a page"),
@@ -158,6 +162,18 @@ def test_refused_by_build(tmp_path, case, monkeypatch):
     assert result.returncode != 0
     assert "ja/faq.md" in result.stderr and words in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "site" / "faq").exists()
+
+
+def test_a_macro_error_names_the_line_of_the_file(tmp_path, monkeypatch):
+    """The line of a wrong macro call is the file's, front matter counted (a translated page
+    has some), and its message is the macro's."""
+    project = copy_project(tmp_path / "project")
+    page = project / "content/en/faq.md"
+    _append(page, '\nSee {{ hours_table("minato") }} below.\n')
+    monkeypatch.setenv("GUIDEBOOK_LANGUAGE", "en")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"content/en/faq.md:{_line_count(page)}: hours_table(): no office 'minato'" in result.stderr, result.stderr[-2000:]
 
 
 # Sources only the build reads whole: it stops with the file and what is wrong in it.
