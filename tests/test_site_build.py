@@ -108,3 +108,46 @@ def test_pages_are_rendered_as_jinja_would_render_them():
     wrong = [name for name, markdown in pages.items()
              if render(markdown, macros) != jinja.from_string(markdown).render(**macros)]
     assert len(pages) > 100 and not wrong, f"rendered unlike Jinja: {wrong[:10]}"
+
+
+def test_the_preview_hears_of_changes_at_once(tmp_path):
+    """`mkdocs serve` polls its folders every half second; the plugin moves them to the system's
+    change notices. After the move, an edit of a page, of mkdocs.yml or of a watched folder
+    still brings a rebuild."""
+    import threading
+    import time
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers.polling import PollingObserver
+
+    from guidebook.plugin import GuidebookPlugin
+
+    docs, data, theme = tmp_path / "content", tmp_path / "data", tmp_path / "theme"
+    for folder in (docs, data, theme):
+        folder.mkdir()
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\n", encoding="utf-8")
+    builds = []
+    server = LiveReloadServer(builder=lambda: builds.append(time.monotonic()), host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))  # as mkdocs serve does before the plugins' on_serve
+    server.watch(str(config_file))
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(config_file), theme=SimpleNamespace(dirs=[str(theme)]))
+    server = GuidebookPlugin().on_serve(server, config=config, builder=server.builder)
+    server.watch(str(data))  # mkdocs.yml's watch:, after on_serve
+    assert not isinstance(server.observer, PollingObserver), type(server.observer)
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    try:
+        time.sleep(0.5)
+        for edited in (docs / "index.md", config_file, data / "fees.yml"):
+            before = len(builds)
+            edited.write_text(f"{time.time()}\n", encoding="utf-8")
+            deadline = time.monotonic() + 10
+            while len(builds) == before and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert len(builds) > before, f"no rebuild after an edit of {edited.name}"
+            time.sleep(0.3)  # the rebuild's own wait for more edits
+    finally:
+        server.shutdown()
+        thread.join(5)
