@@ -83,7 +83,8 @@ def page_problems(text: str, translated: bool) -> list[tuple[int, str]]:
             seen.setdefault(anchor, n)
         problems += [(n, f"{m.group(0)[:40]!r}: a page cannot hold scripts, styles, frames, forms or event "
                          f"handlers (write text, links and images)") for m in ACTIVE_HTML.finditer(line)]
-    return problems + page_jinja.refused(body, PAGE_MACROS)
+    markdown, first_line = page_jinja.markdown_of(text)
+    return problems + page_jinja.refused(markdown, PAGE_MACROS, first_line)
 
 
 def _without_front_matter(markdown: str) -> str:

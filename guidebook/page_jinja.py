@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 from jinja2 import Environment, nodes
 from jinja2.exceptions import TemplateSyntaxError
+from mkdocs.utils.meta import get_data
 
 from .errors import MacroError
 
@@ -23,23 +24,42 @@ _STATEMENTS = {"Assign": "set", "AssignBlock": "set", "CallBlock": "call", "Filt
                "ExprStmt": "do", "FromImport": "from … import"}
 
 
-def refused(markdown: str, macros: set[str]) -> list[tuple[int, str]]:
+def markdown_of(text: str) -> tuple[str, int]:
+    """The page's markdown as MkDocs hands it to the macros (the file after its front matter,
+    mkdocs' own split), and the file's line of its first line."""
+    markdown = get_data(text)[0]
+    return markdown, text[:len(text) - len(markdown)].count("\n") + 1
+
+
+def _parsed(markdown: str) -> nodes.Template:
+    # Jinja drops a template's last newline, and MkDocs hands the macros the page without it:
+    # the check and the rendering of a page then share one parse.
+    return _parse(markdown.removesuffix("\n"))
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(markdown: str) -> nodes.Template:
+    return _PARSER.parse(markdown)
+
+
+def refused(markdown: str, macros: set[str], first_line: int = 1) -> list[tuple[int, str]]:
     """(line, what is wrong) for every construct of ``markdown`` other than ``{{ macro("literal", ...) }}``."""
     try:
-        tree = _PARSER.parse(markdown)
+        tree = _parsed(markdown)
     except TemplateSyntaxError as exc:
-        return [(exc.lineno, f"not a macro call: {exc.message}")]
+        return [(exc.lineno + first_line - 1, f"not a macro call: {exc.message}")]
     problems = []
     for node in tree.body:
         if not isinstance(node, nodes.Output):
             statement = _STATEMENTS.get(type(node).__name__, type(node).__name__.lower())
-            problems.append((node.lineno, f"{{% {statement} %}} is not allowed in a page: only {{{{ macro(...) }}}} calls"))
+            problems.append((node.lineno + first_line - 1,
+                             f"{{% {statement} %}} is not allowed in a page: only {{{{ macro(...) }}}} calls"))
             continue
         for child in node.nodes:
             if not isinstance(child, nodes.TemplateData):
                 problem = _call_problem(child, macros)
                 if problem:
-                    problems.append((child.lineno, problem))
+                    problems.append((child.lineno + first_line - 1, problem))
     return problems
 
 
@@ -56,7 +76,7 @@ def render(markdown: str, macros: Mapping[str, Callable[..., object]], first_lin
     would print it. Anything but text and such calls is a RenderError (``refused`` explains it);
     so is a macro's own error (MacroError). ``first_line``: the file's line of the text's first."""
     try:
-        tree = _PARSER.parse(markdown)
+        tree = _parsed(markdown)
     except TemplateSyntaxError as exc:
         raise RenderError(exc.lineno + first_line - 1, f"not a macro call: {exc.message}") from None
     known, out = set(macros), []

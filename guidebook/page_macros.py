@@ -11,7 +11,6 @@ import inspect
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import get_data
 
 from . import checks, freshness, page_jinja, text_files
 from .catalog import N_
@@ -72,8 +71,7 @@ def on_pre_page_macros(env) -> None:
     refused = checks.page_problems(text, lang != freshness.SOURCE)
     if refused:
         raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in refused))
-    # The markdown is the file after its front matter (mkdocs' split), line for line.
-    first_line = text[:len(text) - len(get_data(text)[0])].count("\n") + 1
+    first_line = page_jinja.markdown_of(text)[1]
     try:
         env.markdown = page_jinja.render(env.markdown, {name: env.macros[name] for name in PAGE_MACROS}, first_line)
     except page_jinja.RenderError as exc:
