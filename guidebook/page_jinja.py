@@ -33,8 +33,10 @@ def markdown_of(text: str) -> tuple[str, int]:
 
 def _parsed(markdown: str) -> nodes.Template:
     # Jinja drops a template's last newline, and MkDocs hands the macros the page without it:
-    # the check and the rendering of a page then share one parse.
-    return _parse(markdown.removesuffix("\n"))
+    # "text\n" and "text" are the same template (not "text\n\n" and "text\n"), and the
+    # check and the rendering of a page share one parse.
+    once = markdown[:-1] if markdown.endswith("\n") and not markdown[:-1].endswith(("\n", "\r")) else markdown
+    return _parse(once)
 
 
 @functools.lru_cache(maxsize=4)
