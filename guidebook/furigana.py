@@ -21,8 +21,8 @@ from functools import cache
 from markupsafe import escape
 
 from .html_text import rewrite_text
+from .japanese_script import KANJI
 
-KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3005\u3006\u30f6"  # with 々 〆 ヶ
 _HAS_KANJI = re.compile(f"[{KANJI}]")
 _RUNS = re.compile(f"[{KANJI}]+|[^{KANJI}]+")
 # Elements whose text gets no readings: code, readings already given, and what is not shown.

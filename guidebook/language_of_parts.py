@@ -8,15 +8,14 @@ from __future__ import annotations
 import re
 
 from .html_text import rewrite_text
+from .japanese_script import KANA, KANJI, MIDDLE_DOT
 from .languages import is_japanese
 
-_KANA = "\u3041-\u3096\u30a1-\u30fa\u30fc\u30fd\u30fe\uff66-\uff9f"
-_KANJI = "\u3005\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PUNCTUATION = "\u3000-\u3004\u3006-\u303f\u30fb\uff01-\uff5e"
+_PUNCTUATION = f"\u3000-\u3004\u3006-\u303f{MIDDLE_DOT}\uff01-\uff5e"
 # On a page of a language not written in Chinese characters, any run of Japanese script.
-_ANY_JAPANESE = re.compile(f"[{_KANA}{_KANJI}{_PUNCTUATION}]*[{_KANA}{_KANJI}][{_KANA}{_KANJI}{_PUNCTUATION}]*")
+_ANY_JAPANESE = re.compile(f"[{KANA}{KANJI}{_PUNCTUATION}]*[{KANA}{KANJI}][{KANA}{KANJI}{_PUNCTUATION}]*")
 # On a Chinese page, characters alone do not tell Japanese from Chinese: a run with kana in it.
-_WITH_KANA = re.compile(f"[{_KANJI}\u30fb]*[{_KANA}][{_KANA}{_KANJI}\u30fb]*")
+_WITH_KANA = re.compile(f"[{KANJI}{MIDDLE_DOT}]*[{KANA}][{KANA}{KANJI}{MIDDLE_DOT}]*")
 
 
 def mark(html: str, page_lang: str) -> str:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, computed_field, field_validator, model_validator
 
+from .japanese_script import KANA, KANJI
 from .languages import SOURCE, TRANSLATIONS
 from .values import (Age, Host, Kana, Romaji, Yen, Clock, Count, Date, Id, MenuKey, Money, MonthDayValue, Percent, Phone, Text, Weeks,
                      YearMonthValue, YearValue)
@@ -418,8 +419,7 @@ class Reading(Model):
 # --- furigana.yml -------------------------------------------------------------------------
 
 # A word written with kanji (and kana), as the pages write it.
-KanjiWord = Annotated[str, Field(pattern="^[\u3041-\u3096\u30a1-\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]*"
-                                         "[\u3400-\u4dbf\u4e00-\u9fff\u3005][\u3041-\u3096\u30a1-\u30fc\u3400-\u4dbf\u4e00-\u9fff\u3005]*$",
+KanjiWord = Annotated[str, Field(pattern=f"^[{KANA}{KANJI}]*[{KANJI}][{KANA}{KANJI}]*$",
                                  max_length=20)]
 
 

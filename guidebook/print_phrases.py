@@ -17,12 +17,13 @@ from functools import cache
 import budoux
 from lxml import html as lxml_html
 
+from .japanese_script import KANA, KANJI, MIDDLE_DOT
 from .whole_words import TRANSLITERATIONS
 
 PHRASE = "phrase"
 # A word with its reading above it: one inline block (print_edition._reading_above).
 READING_BLOCK = "ruby"
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_JAPANESE = re.compile(f"[{KANA}{KANJI}{MIDDLE_DOT}]")
 _HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 # Transliterated terms of the Thai glossary that PyThaiNLP's dictionary cuts ("มาย|นัมเบอร์",
@@ -172,7 +173,7 @@ def keep_phrases_whole(root) -> None:
 
 # What follows an element without a space: the rest of its word ("%!", "),", "번째") up to a
 # space, in Japanese, Chinese and Thai only punctuation (their words run on without spaces).
-_GLUED = re.compile(r"^[^\s\u200b\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+")
+_GLUED = re.compile(f"^[^\\s\u200b{KANA}{KANJI}{MIDDLE_DOT}\u0e00-\u0e7f]+")
 ATTACHED = "attached"
 
 
