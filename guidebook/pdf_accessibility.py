@@ -22,6 +22,8 @@ import pydyf
 from weasyprint.formatting_structure.boxes import TextBox
 from weasyprint.pdf.stream import Stream
 
+from .print_phrases import BREAK
+
 VERSIONS = {"weasyprint": "70.0", "pydyf": "0.13.0", "pikepdf": "10.17.0"}
 
 _PAGINATION = pikepdf.Dictionary(Type=pikepdf.Name.Pagination)
@@ -42,6 +44,9 @@ def _shaped(text: str) -> bool:
 
 # Holds a page reference's number to its words in print (print/guidebook.css): layout, not text.
 WORD_JOINER = "\u2060"
+# What the print document adds for layout only, left out of the text: the word joiners, and the
+# zero-width spaces that mark where Thai and Japanese may break (print_phrases.BREAK).
+_LAYOUT_ONLY = str.maketrans("", "", WORD_JOINER + BREAK)
 
 
 @contextlib.contextmanager
@@ -63,7 +68,7 @@ def actual_text():
                 if _is_reading(box):
                     self.stream[-2]["ActualText"] = pydyf.String("")  # the BDC's property list
                 elif _shaped(box.text):
-                    self.stream[-2]["ActualText"] = pydyf.String(box.text.replace(WORD_JOINER, ""))
+                    self.stream[-2]["ActualText"] = pydyf.String(box.text.translate(_LAYOUT_ONLY))
             yield
 
     Stream.marked = marked

@@ -227,6 +227,17 @@ def test_the_pdf_post_processing_is_written_for_the_installed_versions():
 
 
 @pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
+def test_the_text_holds_nothing_added_for_layout(pdfs, lang, edition):
+    """The zero-width spaces that mark where Thai and Japanese may break, and the word joiners
+    that hold a page number to its words, are layout: what is copied, searched or read aloud
+    from a PDF is the text as the web gives it (the block-by-block test reads white space and
+    zero-width spaces as nothing, so it would not see them)."""
+    found = [(number, text.count("\u200b"), text.count("\u2060"))
+             for number, text in enumerate(pdf_pages(_pdf(pdfs, lang, edition)), 1) if "\u200b" in text or "\u2060" in text]
+    assert not found, "pages with zero-width spaces or word joiners in their text (page, spaces, joiners): " + str(found[:10])
+
+
+@pytest.mark.parametrize("lang,edition", JOBS, ids=IDS)
 def test_pages_are_a4_within_budget_and_text_is_large_enough(pdfs, lang, edition):
     path = _pdf(pdfs, lang, edition)
     assert page_count(path) <= (MAX_PAGES_EASY if lang == EASY else MAX_PAGES)[edition]
