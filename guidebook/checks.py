@@ -20,8 +20,9 @@ MACRO_CALL = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 # Markdown's ordered-list marker: the numbers a reader sees come from the list, not the text.
 LIST_MARKER = re.compile(r"^[ \t]*1\.[ \t]", re.M)
 # Front matter is metadata no reader sees (a translation's source hash).
-MACRO_SWITCHES = ("render_macros", "ignore_macros")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+# mkdocs-macros' keys of a page: `render_macros: true` would run the rendered page through Jinja again.
+MACRO_SWITCHES = ("render_macros", "ignore_macros")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 FACT_CALL = re.compile(r"""\b(?:fact|words|words_list)\(\s*["']([^"']+)["']""")
@@ -66,10 +67,9 @@ def page_problems(text: str, translated: bool) -> list[tuple[int, str]]:
         else:
             if meta is not None and not isinstance(meta, dict):
                 problems.append((2, "front matter must be keys and values (source_hash: ...)"))
-            # mkdocs-macros' switches: render_macros: true would run the rendered page through Jinja again.
             for key in MACRO_SWITCHES if isinstance(meta, dict) else ():
                 if key in meta:
-                    line = next((n for n, text in enumerate(front.group(0).splitlines(), 1) if key in text), 2)
+                    line = next((n for n, written in enumerate(front.group(0).splitlines(), 1) if key in written), 2)
                     problems.append((line, f"{key}: not a key of a page (its macro calls are always rendered, "
                                            f"by the guidebook)"))
     body = _without_front_matter(text)

@@ -139,7 +139,10 @@ def test_the_preview_hears_of_changes_at_once(tmp_path):
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:
-        time.sleep(0.5)
+        deadline = time.monotonic() + 10
+        while not server.observer.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # its watches set up
         for edited in (docs / "index.md", config_file, data / "fees.yml"):
             before = len(builds)
             edited.write_text(f"{time.time()}\n", encoding="utf-8")
