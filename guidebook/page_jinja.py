@@ -75,31 +75,27 @@ class RenderError(Exception):
 
 def render(markdown: str, macros: Mapping[str, Callable[..., object]], first_line: int = 1) -> str:
     """``markdown`` with each ``{{ macro(...) }}`` replaced by what the macro returns, as Jinja
-    would print it. Anything but text and such calls is a RenderError (``refused`` explains it);
-    so is a macro's own error (MacroError). ``first_line``: the file's line of the text's first."""
-    try:
-        tree = _parsed(markdown)
-    except TemplateSyntaxError as exc:
-        raise RenderError(exc.lineno + first_line - 1, f"not a macro call: {exc.message}") from None
-    known, out = set(macros), []
-    for node in tree.body:
-        for child in node.nodes if isinstance(node, nodes.Output) else [node]:
-            line = child.lineno + first_line - 1
+    would print it. Anything ``refused`` finds is a RenderError, at its line; so is a call
+    whose arguments the macro does not take, and a macro's own error (MacroError).
+    ``first_line``: the file's line of the text's first."""
+    problems = refused(markdown, set(macros), first_line)
+    if problems:
+        raise RenderError(*problems[0])
+    out = []
+    for node in _parsed(markdown).body:  # only Output nodes of text and calls: refused saw to it
+        for child in node.nodes:
             if isinstance(child, nodes.TemplateData):
                 out.append(child.data)
                 continue
-            problem = _call_problem(child, known) if isinstance(node, nodes.Output) else "only macro calls are allowed"
-            if problem:
-                raise RenderError(line, problem)
-            name, macro = child.node.name, macros[child.node.name]
+            line, name = child.lineno + first_line - 1, child.node.name
             args = [argument.value for argument in child.args]
             kwargs = {keyword.key: keyword.value.value for keyword in child.kwargs}
             try:
-                _signature(macro).bind(*args, **kwargs)  # the page's arguments, before anything runs
+                _signature(macros[name]).bind(*args, **kwargs)  # the page's arguments, before anything runs
             except TypeError as exc:
                 raise RenderError(line, f"{name}(): {exc}") from None
             try:
-                value = macro(*args, **kwargs)
+                value = macros[name](*args, **kwargs)
             except MacroError as exc:
                 raise RenderError(line, f"{name}(): {exc}") from None
             out.append(str(value))
